@@ -1,0 +1,83 @@
+"""The English language pipeline: sentences, tokens, tags, lemmas, parse, entities.
+
+Dyad ships its own spaCy pipeline, trained by ``make model`` from UD English
+EWT and UNER English EWT (``train/``), in ``dyad/data/pipeline``. Any other
+installed spaCy pipeline can be chosen by name or path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from dyad.clean import PARAGRAPH_BREAK, CleanText, clean
+from dyad.errors import ModelError
+from dyad.records import Article
+
+DEFAULT_PIPELINE = Path(__file__).resolve().parents[1] / "data" / "pipeline"
+# Pipelines that never set sentence boundaries get a rule-based splitter.
+_SENTENCE_SETTERS = {"parser", "senter", "sentencizer"}
+
+
+@dataclass(frozen=True)
+class ReadDocument:
+    """An article, its cleaned text and the analysis of that text."""
+
+    article: Article
+    clean: CleanText
+    doc: Doc
+
+
+def pipeline_path(name_or_path: str | None = None) -> Path | str:
+    return DEFAULT_PIPELINE if name_or_path is None else name_or_path
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name_or_path: str | None = None) -> Language:
+    """The spaCy pipeline, ready for Dyad: paragraph breaks end sentences."""
+    target = pipeline_path(name_or_path)
+    if name_or_path is None and not (DEFAULT_PIPELINE / "config.cfg").is_file():
+        raise ModelError(f"the shipped pipeline is missing at {DEFAULT_PIPELINE}; run `make model`")
+    try:
+        nlp = spacy.load(target)
+    except (OSError, ValueError, ImportError) as error:
+        raise ModelError(
+            f"cannot load spaCy pipeline {str(target)!r}: not an installed package or a pipeline folder ({error})"
+        ) from error
+    nlp.add_pipe("dyad_paragraphs", first=True)
+    if not _SENTENCE_SETTERS & set(nlp.pipe_names):
+        nlp.add_pipe("sentencizer", after="dyad_paragraphs")
+    return nlp
+
+
+@Language.component("dyad_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A sentence never runs across a blank line: captions, headlines and
+    paragraphs are separate, whatever the parser would guess."""
+    for token in doc[:-1]:
+        if token.is_space and PARAGRAPH_BREAK in token.text:
+            token.is_sent_start = False
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def sentences(doc: Doc) -> Iterator[Span]:
+    """The sentences of a Doc without surrounding whitespace; blank ones skipped."""
+    for sent in doc.sents:
+        words = [token for token in sent if not token.is_space]
+        if words:
+            yield doc[words[0].i : words[-1].i + 1]
+
+
+def analyse(articles: Iterable[Article], nlp: Language, batch_size: int = 16) -> Iterator[ReadDocument]:
+    """Clean and parse each article, in order."""
+    cleaned = ((clean(article.text), article) for article in articles)
+    texts = ((text.text, (text, article)) for text, article in cleaned)
+    for doc, (text, article) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
+        yield ReadDocument(article, text, doc)

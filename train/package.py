@@ -1,0 +1,37 @@
+"""Copy a trained pipeline into the package, with honest metadata.
+
+    python train/package.py train/output/model-best dyad/data/pipeline
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import spacy
+
+META = {
+    "name": "dyad_en_news",
+    "description": (
+        "Dyad's English pipeline: tagger, morphologizer, lemmatizer, dependency parser (UD labels) and NER "
+        "(PER, ORG, LOC), trained by `make model` from UD English EWT and UNER English EWT."
+    ),
+    "sources": [
+        {"name": "UD English EWT v2.16", "url": "https://universaldependencies.org/", "license": "CC BY-SA 4.0"},
+        {"name": "UNER English EWT v1 (train: 2022-12 pre-release)", "url": "https://www.universalner.org/",
+         "license": "CC BY-SA 4.0"},
+    ],
+    "license": "CC BY-SA 4.0",
+}
+
+
+def main(trained: str, target: str) -> None:
+    nlp = spacy.load(trained)
+    nlp.meta.update(META)
+    nlp.to_disk(target)
+    size = sum(p.stat().st_size for p in Path(target).rglob("*") if p.is_file())
+    print(f"{target}: {nlp.pipe_names}, {size / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:3])
