@@ -43,7 +43,7 @@ def read_conllu(path: Path):
             elif not line:
                 if rows:
                     yield sent_id, rows
-                sent_id, rows = None, []
+                sent_id, rows, mwt_end = None, [], 0
             elif not line.startswith("#"):
                 cols = line.split("\t")
                 if "." in cols[0]:
