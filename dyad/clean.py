@@ -22,7 +22,8 @@ _CHROME = re.compile(
     r"^(read|see) (more|also)\b|^related( articles| stories| coverage| content| topics)?\s*:?$|"
     r"never miss|get (notifications|alerts|updates)|you(?:'|’)re (now )?subscribed|\bsubscri(be|ber|ption)|"
     r"sign (up|in)|\bnewsletter|\bclick (the|here|to)|\bfollow (us|topics|this)|^comments?\b|"
-    r"join the (conversation|discussion)|^(in the news|icymi|advertisement|sponsored|share|print|email|"
+    r"join the (conversation|discussion)|\b(might|may) also (like|enjoy)\b|"
+    r"^(in the news|icymi|advertisement|sponsored|share|print|email|"
     r"tweet|facebook|twitter|whatsapp|telegram|top stories|most read|trending)\b|"
     r"\b(smaller|larger) font\b|\brss( \d(\.\d)?)?\b|custom search|all rights reserved|©|\bcopyright\b|"
     r"\bcookies?\b|\blog ?in\b|\bdownload (our|the) app\b|\bskip to (main )?content\b",
@@ -34,10 +35,16 @@ _CREDIT = re.compile(
     r"\bcredit|\bscreenshot|\bfile\b|\bWikimedia\b|\bFlash90\b|\bimages?\b|\w/\w))[^()]{2,160}\)\s*$",
     re.IGNORECASE,
 )
+# A short parenthesis after the caption's last sentence: "... January 2020. (Kremlin press service)".
+_TRAILING_CREDIT = re.compile(r"[.!?”\"]\s*\((?=[^()]*[^\W\d_])[^().!?]{2,60}\)\s*$")
+# Menus and breadcrumbs: "HOME   NEWS   OPINION", "World | Middle East".
+_MENU_SEPARATOR = re.compile(r"\s*[|•·»›]\s*|\s{3,}")
 _BYLINE = re.compile(
     r"^(by|written by|reporting by)\s+\S+|^[A-Z][\w.’'-]*( [A-Z][\w.’'-]*){0,3}\s+(staff|reporter|correspondent)s?$",
     re.IGNORECASE,
 )
+# Wire copy's closing credits: "(Reporting by ...; editing by ...)".
+_CREDITS_LINE = re.compile(r"^\((additional )?(reporting|writing|editing|compiled) by\b[^()]*\)$", re.IGNORECASE)
 _AUTHOR_BIO = re.compile(
     r"^[A-Z][\w.’'-]+( [A-Z][\w.’'-]+){0,3} (is|was) (a|an|the) [^.]{0,80}"
     r"\b(correspondent|reporter|editor|writer|columnist|journalist|contributor)\b",
@@ -152,13 +159,17 @@ def _drop_reason(line: _Line, is_title: bool) -> str | None:
     short = len(words) <= 12
     if short and _CHROME.search(line.text):
         return "site chrome"
-    if _CREDIT.search(line.text):
+    if _CREDIT.search(line.text) or _TRAILING_CREDIT.search(line.text):
         return "photo caption"
-    if short and (_BYLINE.search(line.text) or _AUTHOR_BIO.search(line.text)):
+    ends_open = not line.text.endswith(_END_PUNCT)
+    # A byline never ends a sentence; "By evening, the talks had ended." is prose.
+    byline = ends_open and _BYLINE.search(line.text) or _AUTHOR_BIO.search(line.text)
+    if short and byline or _CREDITS_LINE.match(line.text):
         return "byline"
+    if ends_open and _is_menu(line.text):
+        return "navigation"
     if is_title:
         return None
-    ends_open = not line.text.endswith(_END_PUNCT)
     if ends_open and _BULLET.match(line.text) and len(words) <= 25:
         return "headline list"
     if ends_open and _is_title_case(words):
@@ -166,6 +177,11 @@ def _drop_reason(line: _Line, is_title: bool) -> str | None:
     if ends_open and len(words) <= 3:
         return "fragment"
     return None
+
+
+def _is_menu(text: str) -> bool:
+    items = [item for item in _MENU_SEPARATOR.split(text) if item.strip()]
+    return len(items) >= 2 and all(len(_WORD.findall(item)) <= 3 for item in items)
 
 
 def _is_title_case(words: list[str]) -> bool:
