@@ -48,11 +48,21 @@ def _read_folder(root: Path, fallback: str | None, max_bytes: int) -> Iterator[I
     )
     if not files:
         yield InputError(str(root), "folder holds no .txt, .html or .jsonl files")
-    metas: dict[Path, Meta] = {}
+    root_meta = find_meta(root)
+    metas: dict[Path, Meta] = {root: root_meta}
     for path in files:
-        meta = metas.setdefault(path.parent, find_meta(path.parent))
+        if path.parent not in metas:
+            metas[path.parent] = _nested_meta(find_meta(path.parent), root_meta)
+        meta = metas[path.parent]
         doc_id = path.relative_to(root).as_posix()
         yield from read_path(path, doc_id, meta, fallback, max_bytes, explicit=False)
+
+
+def _nested_meta(own: Meta, root_meta: Meta) -> Meta:
+    """A subfolder's own meta.jsonl, plus the root's entries keyed by the full
+    doc_id ("sub/a.txt"), which is how doc_ids inside a folder are named."""
+    qualified = {doc_id: record for doc_id, record in root_meta.by_doc.items() if "/" in doc_id}
+    return Meta({**qualified, **own.by_doc})
 
 
 def _is_candidate(path: Path, root: Path) -> bool:
@@ -104,26 +114,30 @@ def _read_text(text: str, doc_id: str, source: str) -> Article:
 
 
 def _read_jsonl(path: Path, meta: Meta, fallback: str | None, max_bytes: int, explicit: bool) -> Iterator[Item]:
+    empty = True
     with path.open("rb") as lines:
         for number, raw in enumerate(lines, start=1):
             where = f"{path}:{number}"
             if not raw.strip():
                 continue
+            first, empty = empty, False
             if len(raw) > max_bytes:
                 yield InputError(where, f"record too large ({len(raw) / 1e6:.1f} MB)")
                 continue
             try:
-                record = json.loads(raw.decode("utf-8"))
+                record = json.loads(raw.decode("utf-8-sig"))  # -sig: editors on Windows start with a BOM
             except (UnicodeDecodeError, json.JSONDecodeError) as error:
                 yield InputError(where, f"not a JSON object: {error}")
                 continue
-            if number == 1 and not explicit and not _is_document(record):
+            if first and not explicit and not _is_document(record):
                 log.info("%s: skipped: its records are not documents (no 'text')", path)
                 return
             try:
                 yield meta.apply(_jsonl_article(record, where, str(path)), fallback)
             except InputError as error:
                 yield error
+    if empty:
+        yield InputError(str(path), "empty file")
 
 
 def _is_document(record: object) -> bool:
