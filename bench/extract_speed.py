@@ -1,0 +1,93 @@
+"""End-to-end speed of the event coder: articles per second through
+``Coder.code_many`` (cleaning, parsing, mentions, triggers, dates), and the
+process's peak memory.
+
+The articles are about 600 words of real news prose, made at run time by
+running through the paragraphs of the bundled examples (``examples/articles``)
+or, where there are none, of the four seed articles in ``../shared``, each
+article starting at a different paragraph. Nothing is copied into the repo.
+
+    .venv/bin/python bench/extract_speed.py [--articles 60] [--words 600]
+
+Target: at least 20 articles/s on the project's 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "articles"
+SEEDS = ROOT.parent / "shared" / "acceptance" / "seeds"
+TARGET = 20.0  # articles per second
+
+
+def paragraphs(folder: Path) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    paras = [" ".join(p.split()) for text in texts for p in text.split("\n\n")]
+    return [p for p in paras if len(p.split()) >= 8]  # prose, not captions or bylines
+
+
+def make_articles(paras: list[str], count: int, words: int):
+    """``count`` articles of at least ``words`` words, each starting at a
+    different paragraph and cycling through all of them."""
+    from dyad.records import Article
+
+    articles = []
+    for i in range(count):
+        body, n, j = [], 0, (i * 7) % len(paras)
+        while n < words:
+            para = paras[j % len(paras)]
+            body.append(para)
+            n += len(para.split())
+            j += 1
+        articles.append(Article(doc_id=f"bench-{i:04d}", text="\n\n".join(body), published="2021-07-05"))
+    return articles
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=60, help="articles to time (default 60)")
+    parser.add_argument("--words", type=int, default=600, help="words per article (default 600)")
+    parser.add_argument("--source", type=Path, help="folder of .txt articles (default: examples/articles, else the seeds)")
+    parser.add_argument("--batch-size", type=int, default=None, help="spaCy batch size (default: Settings' default)")
+    args = parser.parse_args(argv)
+
+    source = args.source or (EXAMPLES if EXAMPLES.is_dir() else SEEDS)
+    paras = paragraphs(source) if source.is_dir() else []
+    if not paras:
+        print(f"extract_speed: no .txt articles with prose in {source}", file=sys.stderr)
+        return 2
+    articles = make_articles(paras, args.articles, args.words)
+    n_words = sum(len(a.text.split()) for a in articles)
+
+    from dyad.config import Settings
+    from dyad.pipeline import Coder
+
+    start = time.perf_counter()
+    coder = Coder(Settings.load(batch_size=args.batch_size))
+    load_s = time.perf_counter() - start
+    list(coder.code_many(make_articles(paras, 2, args.words)))  # warm-up: lazy tables, first batch
+
+    start = time.perf_counter()
+    n_events = sum(len(events) for _, events in coder.code_many(articles))
+    seconds = time.perf_counter() - start
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+    rate = len(articles) / seconds
+
+    print(f"source:        {source} ({len(paras)} paragraphs)")
+    print(f"articles:      {len(articles)} x ~{n_words // len(articles)} words ({n_words} words)")
+    print(f"coder load:    {load_s:.1f} s")
+    print(f"coding:        {seconds:.2f} s, {n_events} events")
+    print(f"throughput:    {rate:.1f} articles/s, {n_words / seconds:.0f} words/s")
+    print(f"peak memory:   {peak_mib:.0f} MiB (max RSS)")
+    print(f"target:        >= {TARGET:.0f} articles/s: {'pass' if rate >= TARGET else 'FAIL'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
