@@ -43,7 +43,9 @@ def _register() -> None:
     # Imported for their side effect of adding commands to ``main``.
     from dyad.cli import read  # noqa: F401
     from dyad.cli import model  # noqa: F401
+    from dyad.cli import extract  # noqa: F401
     from dyad.cli import evaluate  # noqa: F401
+    from dyad.cli import store  # noqa: F401
 
 
 _register()

@@ -1,0 +1,1 @@
+"""Finding events in parsed sentences: triggers, their arguments, their status."""

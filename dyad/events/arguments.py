@@ -1,0 +1,202 @@
+"""Triggers in a sentence and who plays which part in them.
+
+Roles come from the dependency parse: subjects act, objects and prepositional
+objects ("with", "to", "against") are acted on, a passive subject is acted on
+and a "by" phrase acts, coordinated subjects share the role, and the subject of
+"agreed" is the subject of the "hold" it governs. Where the parse offers no
+subject or object, the nearest mention on that side of the trigger stands in,
+with lower confidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from dyad.events.lexicon import Lexicon, TriggerSpec
+from dyad.events.mentions import Mention
+
+SUBJECT_DEPS = {"nsubj", "csubj", "obl:agent", "nmod:agent", "nmod:poss"}
+OBJECT_DEPS = {"obj", "iobj", "nsubj:pass", "dobj"}
+TARGET_CASES = {"with", "to", "against", "toward", "towards", "on", "from", "for", "into", "over", "at", "between", "in", "upon"}
+PLACE_CASES = {"in", "at", "near", "outside", "inside"}
+CONTROL_DEPS = {"xcomp", "conj"}
+TRANSPARENT_DEPS = {"conj", "appos", "flat", "compound", "fixed"}
+NEAREST_WINDOW = 12  # tokens: farther than this, a mention is not a stand-in argument
+
+
+@dataclass(frozen=True)
+class Trigger:
+    head: Token  # the word whose dependents carry the arguments
+    words: tuple[int, ...]  # all the words that name the event
+    spec: TriggerSpec
+
+
+@dataclass(frozen=True)
+class Roles:
+    sources: tuple[Mention, ...]
+    targets: tuple[Mention, ...]
+    places: tuple[Mention, ...]
+    from_parse: bool
+
+
+def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
+    """Phrasal triggers first ("hold talks", "lift restrictions"), so that
+    their noun does not also count on its own."""
+    triggers, used = [], set()
+    for token in sent:
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        for spec in (s for lemma in lemma_candidates(token) for s in lexicon.phrasal_for(lemma)):
+            complement = _complement(token, spec.complement)
+            if complement is not None:
+                triggers.append(Trigger(token, (token.i, complement.i), spec))
+                used.update((token.i, complement.i))
+                break
+    for token in sent:
+        if token.i in used:
+            continue
+        table = lexicon.verbs if token.pos_ == "VERB" else lexicon.nouns if token.pos_ == "NOUN" else {}
+        spec = next((table[lemma] for lemma in lemma_candidates(token) if lemma in table), None)
+        if spec is not None:
+            triggers.append(Trigger(token, (token.i,), spec))
+    return sorted(triggers, key=lambda t: t.head.i)
+
+
+def lemma_candidates(token: Token) -> list[str]:
+    """The lemma, then the word itself and its plain stems: a lemmatiser's
+    slip ("thanking" left as is) should not hide a trigger."""
+    word = token.lower_
+    candidates = [token.lemma_.lower(), word]
+    for suffix, replacement in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("s", ""), ("es", ""), ("ied", "y"), ("ies", "y")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            candidates.append(word[: -len(suffix)] + replacement)
+    return candidates
+
+
+def _complement(verb: Token, lemma: str) -> Token | None:
+    """The object or particle that completes a phrasal trigger, looking one
+    level into the object too ("carried out hundreds of airstrikes")."""
+    for child in verb.children:
+        if lemma in lemma_candidates(child):
+            return child
+        if child.dep_ in OBJECT_DEPS | {"obl"}:
+            for grandchild in child.children:
+                if grandchild.dep_ in {"nmod", "compound"} and lemma in lemma_candidates(grandchild):
+                    return grandchild
+    return None
+
+
+def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
+    sources, targets, places = [], [], []
+    for mention in mentions:
+        if mention.root in trigger.words:
+            continue
+        link = _link(trigger, mention, mentions)
+        if link is None:
+            continue
+        dep, case = link
+        if mention.kind == "place" or (case in PLACE_CASES and mention.kind in {"capital", "place"}):
+            places.append(mention)
+            if trigger.spec.frame != "go":
+                continue
+        if dep in SUBJECT_DEPS or case == "by":
+            sources.append(mention)
+        elif dep in OBJECT_DEPS or (case in TARGET_CASES and case not in PLACE_CASES) or (
+            trigger.spec.frame == "go" and case in TARGET_CASES
+        ):
+            targets.append(mention)
+        elif dep == "compound" and trigger.head.pos_ == "NOUN":
+            sources.append(mention)
+    _relative_clause(trigger, mentions, sources, targets)
+    from_parse = bool(sources)
+    passive = any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in trigger.head.children)
+    if not sources and not passive:
+        sources = _nearest(trigger, mentions, before=True, exclude=targets)
+    if not targets and (trigger.spec.frame in {"act", "go", "pass"} or _with_follows(trigger)):
+        targets = _nearest(trigger, mentions, before=False, exclude=sources)
+    return Roles(tuple(sources), tuple(targets), tuple(places), from_parse)
+
+
+def _relative_clause(trigger: Trigger, mentions: list[Mention], sources: list, targets: list) -> None:
+    """"Isaachar, who was sentenced": the noun a relative clause hangs from
+    plays the part of its relative pronoun."""
+    head = trigger.head
+    if not head.dep_.startswith("acl"):
+        return
+    antecedent = next((m for m in mentions if m.root == head.head.i), None)
+    if antecedent is None:
+        return
+    for child in head.children:
+        if child.lower_ in {"who", "which", "that", "whom"}:
+            (sources if child.dep_ == "nsubj" else targets).append(antecedent)
+            return
+    if head.dep_ == "acl" and not sources:
+        targets.append(antecedent)  # "soldiers held in Gaza": a participle acts on its noun
+
+
+def _with_follows(trigger: Trigger) -> bool:
+    doc = trigger.head.doc
+    following = doc[trigger.head.i + 1 : trigger.head.i + 3]
+    return any(t.lower_ in {"with", "to"} for t in following)
+
+
+def _link(trigger: Trigger, mention: Mention, mentions: list[Mention]) -> tuple[str, str | None] | None:
+    """How a mention hangs from the trigger: the dependency label and the
+    preposition of the branch that reaches it, or None when it does not."""
+    roots = {m.root for m in mentions if m is not mention}
+    governors = _governor_chain(trigger.head)
+    token, child = trigger.head.doc[mention.root], None
+    for _ in range(8):
+        if token in governors:
+            if child is None:
+                return None
+            dep = child.dep_
+            if token != trigger.head and dep not in SUBJECT_DEPS:
+                return None  # only the subject is shared with the governing verb
+            return dep, _case(child)
+        if token.i in roots and child is not None:
+            return None  # part of a larger mention ("Russia" in "Russia's President Putin")
+        if token.head == token:
+            return None
+        if token.dep_ in TRANSPARENT_DEPS and token.head.i in roots | {mention.root}:
+            token = token.head  # "Israel and Russia": the second shares the first's role
+            continue
+        if child is not None and child.dep_ not in TRANSPARENT_DEPS:
+            return None  # deeper than a direct dependent: "efforts to return [civilians]"
+        child, token = token, token.head
+    return None
+
+
+def _governor_chain(head: Token) -> list[Token]:
+    """The trigger and the verbs whose subject it shares: "agreed to hold",
+    "met and thanked"."""
+    chain = [head]
+    token = head
+    while token.dep_ in CONTROL_DEPS and token.head != token and len(chain) < 4:
+        token = token.head
+        chain.append(token)
+    if head.dep_ in OBJECT_DEPS and head.pos_ == "NOUN":
+        chain.append(head.head)  # a noun trigger's verb: "held talks", "paid a visit"
+    return chain
+
+
+def _case(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ in {"case", "mark"}:
+            return child.lower_
+    return None
+
+
+def _nearest(trigger: Trigger, mentions: list[Mention], before: bool, exclude: list[Mention]) -> list[Mention]:
+    position = trigger.head.i
+    candidates = [
+        m for m in mentions
+        if m not in exclude and m.kind != "place" and m.root not in trigger.words
+        and ((m.end <= position) if before else (m.start > position))
+        and abs(m.root - position) <= NEAREST_WINDOW
+    ]
+    if not candidates:
+        return []
+    return [max(candidates, key=lambda m: m.start) if before else min(candidates, key=lambda m: m.start)]

@@ -1,0 +1,109 @@
+"""What the coder asks of Dyad's knowledge, in one place: countries, capitals,
+seats of government, organisations, people, role words, places, and the
+user's own dictionaries, which are asked first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from dyad.actors.dictionary import ActorDictionary
+from dyad.actors.knowledge import country_index
+from dyad.actors.organisations import lookup_organisation
+from dyad.actors.sectors import sector_for
+from dyad.records import Place
+
+
+@dataclass(frozen=True)
+class Known:
+    """A named actor from a table or dictionary."""
+
+    name: str
+    country: str | None
+    sector: str | None
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class ActorKnowledge:
+    user: tuple[ActorDictionary, ...] = ()
+
+    @classmethod
+    def load(cls, dictionaries: Iterable[str | Path] = ()) -> "ActorKnowledge":
+        return cls(tuple(_load_dictionary(Path(path)) for path in dictionaries))
+
+    # --- states ---------------------------------------------------------------
+    def country(self, text: str) -> str | None:
+        return country_index().country(text)
+
+    def demonym(self, word: str) -> str | None:
+        return country_index().demonym(word)
+
+    def capital(self, text: str) -> str | None:
+        return country_index().capital(text)
+
+    def country_name(self, iso3: str) -> str:
+        return country_index().name_of(iso3) or iso3
+
+    def country_in(self, words: Sequence[str]) -> str | None:
+        """The first country named in a phrase by name, demonym, possessive or seat."""
+        index = country_index()
+        for word in words:
+            stripped = word[:-2] if word.endswith(("’s", "'s")) else word
+            match = index.match(stripped) if stripped[:1].isupper() else None
+            if match and match.kind != "capital":
+                return match.iso3
+        return None
+
+    def sector_in(self, words: Sequence[str]) -> str | None:
+        return sector_for(list(words))
+
+    # --- named actors -------------------------------------------------------------
+    def organisation(self, text: str) -> Known | None:
+        user = self._user(text)
+        if user:
+            return user
+        seat = country_index().seat(text)
+        if seat:
+            return Known(seat.name, seat.country, seat.sector)
+        found = lookup_organisation(text)
+        return Known(found.name, found.country, found.sector, found.wikidata) if found else None
+
+    def person(self, name: str, year: int | None) -> Known | None:
+        user = self._user(name, year)
+        if user:
+            return user
+        try:
+            from dyad.actors.people import lookup
+        except ImportError:
+            return None
+        found = lookup(name, year)
+        return Known(found.name, found.country, found.sector, found.wikidata) if found else None
+
+    def _user(self, text: str, year: int | None = None) -> Known | None:
+        for dictionary in self.user:
+            entry = dictionary.lookup(text, f"{year}-07-01" if year else None)
+            if entry:
+                return Known(entry.name, entry.country, entry.sector, entry.wikidata)
+        return None
+
+    # --- places -------------------------------------------------------------------
+    def place(self, text: str) -> Place | None:
+        try:
+            from dyad.places import lookup_place
+        except ImportError:
+            return None
+        return lookup_place(text)
+
+    def place_country(self, text: str) -> str | None:
+        found = self.place(text)
+        return found.country if found else None
+
+
+def _load_dictionary(path: Path) -> ActorDictionary:
+    if path.suffix.lower() == ".txt":
+        from dyad.actors.petrarch import load_petrarch_actors
+
+        return load_petrarch_actors(path)
+    return ActorDictionary.load(path)

@@ -1,0 +1,302 @@
+"""Actor mentions in a document: named people, organisations and states,
+groups named by their role ("Israeli soldiers"), and the words that point back
+to them ("he", "the two leaders", "the Russian president").
+
+Mentions are found for the whole document in reading order, so that a pronoun
+resolves to what came before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from dyad.events.knowledge import ActorKnowledge
+from dyad.records import Actor
+
+PERSON_PRONOUNS = {"he", "him", "his"}
+FEMALE_PRONOUNS = {"she", "her", "hers"}
+GROUP_PRONOUNS = {"they", "them", "their"}
+PAIR_NOUNS = {"leaders", "men", "women", "presidents", "ministers", "sides", "countries", "nations", "states", "governments", "parties"}
+STATE_PAIR_NOUNS = {"sides", "countries", "nations", "states", "governments"}
+TITLE_NOUNS = {"president", "minister", "premier", "chancellor", "king", "leader", "monarch", "emir", "ayatollah"}
+_POSSESSIVE = ("’s", "'s", "’", "'")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Tokens ``start:end`` of the doc naming one actor, or two for a pair
+    ("the two leaders", "Israel and Russia" stay separate mentions)."""
+
+    start: int
+    end: int
+    root: int
+    actors: tuple[Actor, ...]
+    kind: str  # person, organisation, state, place, group, pronoun, pair
+
+    @property
+    def is_pair(self) -> bool:
+        return len(self.actors) == 2
+
+
+@dataclass
+class DocumentActors:
+    """What the document has said so far about its people and states."""
+
+    knowledge: ActorKnowledge
+    year: int | None
+    people: dict[str, Actor] = field(default_factory=dict)  # last name -> fullest actor
+    recent_people: list[Actor] = field(default_factory=list)
+    recent_states: list[Actor] = field(default_factory=list)
+    acronyms: dict[str, Actor] = field(default_factory=dict)
+
+    def remember(self, actor: Actor, kind: str) -> None:
+        bucket = self.recent_people if kind == "person" else self.recent_states if kind == "state" else None
+        if bucket is not None:
+            if actor in bucket:
+                bucket.remove(actor)
+            bucket.append(actor)
+
+
+def find_mentions(doc: Doc, knowledge: ActorKnowledge, year: int | None) -> list[Mention]:
+    state = DocumentActors(knowledge, year)
+    _learn_people(doc, state)
+    _learn_acronyms(doc, state)
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        mention = _entity_mention(ent, state)
+        if mention:
+            mentions.append(mention)
+            taken.update(range(mention.start, mention.end))
+    for token in doc:
+        if token.i in taken:
+            continue
+        mention = _token_mention(token, state)
+        if mention:
+            mentions.append(mention)
+            taken.update(range(mention.start, mention.end))
+    mentions.sort(key=lambda m: m.start)
+    return _resolve_references(doc, mentions, state)
+
+
+# --- named actors -------------------------------------------------------------
+
+def _learn_people(doc: Doc, state: DocumentActors) -> None:
+    """The fullest name of each person, with what the text says of them."""
+    for ent in doc.ents:
+        if not _name_tokens(ent):
+            continue
+        name = " ".join(_name_tokens(ent))
+        if ent.label_ != "PER" and not state.knowledge.person(name, state.year):
+            continue
+        last = name.split()[-1]
+        known = state.people.get(last)
+        country, sector = _context_attributes(ent, state.knowledge)
+        if known is None or len(name) > len(known.name) or (country and not known.country):
+            looked_up = state.knowledge.person(name, state.year)
+            state.people[last] = Actor(
+                text=name,
+                name=looked_up.name if looked_up else (name if not known or len(name) >= len(known.name) else known.name),
+                country=country or (looked_up.country if looked_up else None) or (known.country if known else None),
+                sector=sector or (looked_up.sector if looked_up else None) or (known.sector if known else None),
+                wikidata=looked_up.wikidata if looked_up else None,
+            )
+
+
+def _learn_acronyms(doc: Doc, state: DocumentActors) -> None:
+    for ent in doc.ents:
+        words = [t.text for t in ent if t.text[:1].isupper()]
+        if ent.label_ == "ORG" and len(words) >= 2:
+            actor = _organisation_actor(ent, state)
+            state.acronyms["".join(w[0] for w in words)] = actor
+
+
+def _name_tokens(ent: Span) -> list[str]:
+    words = [t.text for t in ent if not t.is_punct and t.text not in _POSSESSIVE]
+    while words and words[0].lower() in TITLE_NOUNS | {"prime", "mr", "mr.", "mrs", "mrs.", "dr", "dr.", "ms", "ms.", "foreign", "defense", "defence"}:
+        words = words[1:]
+    return words
+
+
+def _context_attributes(span: Span, knowledge: ActorKnowledge) -> tuple[str | None, str | None]:
+    """Country and sector from the words around a name: "Russia’s President
+    Vladimir Putin", "Israeli Prime Minister X", "X, the Russian president"."""
+    doc = span.doc
+    left = []
+    i = span.start - 1
+    while i >= 0 and len(left) < 6 and (doc[i].pos_ in {"PROPN", "ADJ", "NOUN", "PART", "DET"} or doc[i].text in _POSSESSIVE) and doc[i].text not in {",", "and"}:
+        left.insert(0, doc[i])
+        i -= 1
+    right = []
+    if span.end < len(doc) and doc[span.end].text == ",":
+        j = span.end + 1
+        while j < len(doc) and len(right) < 8 and doc[j].text not in {",", ".", ";"} and doc[j].pos_ != "VERB":
+            right.append(doc[j])
+            j += 1
+    words = [t.text for t in left + list(span) + right]
+    return knowledge.country_in(words), knowledge.sector_in(words)
+
+
+def _entity_mention(ent: Span, state: DocumentActors) -> Mention | None:
+    knowledge = state.knowledge
+    text = _strip_possessive(ent.text)
+    words = _name_tokens(ent)
+    person = state.people.get(words[-1]) if words else None
+    if person is not None and (ent.label_ == "PER" or not knowledge.country(text)):
+        actor = Actor(_mention_text(ent), person.name, person.country, person.sector, person.wikidata)
+        return Mention(ent.start, ent.end, ent.root.i, (actor,), "person")
+    if ent.label_ == "PER":
+        return None
+    country = knowledge.country(text)
+    if country:
+        actor = Actor(text, knowledge.country_name(country), country, None, None)
+        return Mention(ent.start, ent.end, ent.root.i, (actor,), "state")
+    capital = knowledge.capital(text)
+    if capital:
+        actor = Actor(text, knowledge.country_name(capital), capital, "GOV", None)
+        return Mention(ent.start, ent.end, ent.root.i, (actor,), "capital")
+    if ent.label_ == "ORG" or knowledge.organisation(text):
+        return Mention(ent.start, ent.end, ent.root.i, (_organisation_actor(ent, state),), "organisation")
+    if ent.label_ == "LOC":
+        return Mention(ent.start, ent.end, ent.root.i, (Actor(text, text, knowledge.place_country(text), None, None),), "place")
+    return None
+
+
+def _organisation_actor(ent: Span, state: DocumentActors) -> Actor:
+    knowledge = state.knowledge
+    text = _strip_possessive(ent.text)
+    known = knowledge.organisation(text) or state.acronyms.get(text)
+    if known:
+        return Actor(text, known.name, known.country, known.sector, known.wikidata)
+    words = [t.text for t in ent]
+    return Actor(text, _strip_article(text), knowledge.country_in(words), knowledge.sector_in(words), None)
+
+
+# --- unnamed actors -------------------------------------------------------------
+
+def _token_mention(token: Token, state: DocumentActors) -> Mention | None:
+    knowledge = state.knowledge
+    lower = token.lower_
+    if token.pos_ == "PROPN" and token.text in state.people:
+        person = state.people[token.text]
+        start = token.i
+        while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].text[:1].isupper() and not knowledge.sector_in([token.doc[start - 1].text]):
+            start -= 1
+        actor = Actor(token.doc[start : token.i + 1].text, person.name, person.country, person.sector, person.wikidata)
+        return Mention(start, token.i + 1, token.i, (actor,), "person")
+    if token.pos_ == "PRON" and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | FEMALE_PRONOUNS:
+        return Mention(token.i, token.i + 1, token.i, (), "pronoun")
+    if token.pos_ == "NOUN" and lower in PAIR_NOUNS and _counts_two(token):
+        start = min([c.i for c in token.lefts] + [token.i])
+        return Mention(start, token.i + 1, token.i, (), "pair")
+    if token.pos_ in {"NOUN", "PROPN"}:
+        group = _group_mention(token, state)
+        if group:
+            return group
+    if token.pos_ in {"PROPN", "ADJ"} and token.text[:1].isupper():
+        country = knowledge.country(_strip_possessive(token.text)) or knowledge.demonym(token.text)
+        if country and token.dep_ not in {"amod", "compound"}:
+            return Mention(token.i, token.i + 1, token.i, (Actor(token.text, knowledge.country_name(country), country, None, None),), "state")
+        if country and token.head.pos_ in {"NOUN", "PROPN"} and token.head.lower_ in _RELATIONAL_HEADS:
+            # "Israeli-Russian relations", "Russian people": the state itself
+            return Mention(token.i, token.i + 1, token.i, (Actor(token.text, knowledge.country_name(country), country, None, None),), "state")
+    return None
+
+
+_RELATIONAL_HEADS = {"relations", "ties", "talks", "people", "coordination", "cooperation", "dialogue", "agreement", "deal", "airstrike", "airstrikes", "strike", "strikes"}
+
+
+def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
+    """A noun phrase naming a group by its role: "Israeli soldiers", "the
+    Russian embassy in Tel Aviv", "Syrian forces", "the Russian president"."""
+    knowledge = state.knowledge
+    phrase = token.doc[min([c.i for c in token.lefts if c.dep_ in {"compound", "amod", "flat"}] + [token.i]) : token.i + 1]
+    named = knowledge.country(_strip_article(phrase.text).split("-")[-1] if "-" in phrase.text else _strip_article(phrase.text))
+    if named and len(phrase) > 1:
+        # "the then-Soviet Union", "the United States": a state, not a group
+        return Mention(phrase.start, phrase.end, token.i, (Actor(phrase.text, knowledge.country_name(named), named, None, None),), "state")
+    sector = knowledge.sector_in([token.text])
+    if sector is None:
+        return None
+    modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound", "nmod:poss", "det", "nummod"}]
+    words = [t.text for m in modifiers for t in m.subtree] + [token.text]
+    country = knowledge.country_in(words)
+    start = min([t.i for m in modifiers for t in m.subtree] + [token.i])
+    text = token.doc[start : token.i + 1].text
+    if token.lower_ in TITLE_NOUNS or (token.lower_ == "minister" or token.head.lower_ in TITLE_NOUNS):
+        if token.dep_ in {"nmod:poss", "compound", "amod"} or token.head.lower_ in TITLE_NOUNS:
+            return None  # "the Prime Minister's Office": the title names an office, not a person
+        if any(c.lower_ == "the" for c in token.lefts):
+            # "the Russian president": the person named before with that role, found in reading order
+            return Mention(start, token.i + 1, token.i, (Actor(text, "", country, sector, None),), "title")
+        if country is None:
+            return None  # "a minister": nobody we can name
+    name = _strip_article(text)
+    return Mention(start, token.i + 1, token.i, (Actor(text, name, country, sector, None),), "group")
+
+
+def _counts_two(token: Token) -> bool:
+    return any(c.lower_ in {"two", "both"} for c in token.lefts)
+
+
+# --- references -------------------------------------------------------------------
+
+def _resolve_references(doc: Doc, mentions: list[Mention], state: DocumentActors) -> list[Mention]:
+    """Give pronouns and pairs the actors they point back to, in reading order."""
+    resolved = []
+    for mention in mentions:
+        if mention.kind in {"pronoun", "pair", "title"}:
+            mention = _resolve(doc[mention.root], mention, state)
+            if mention is None:
+                continue
+        kind = {"person": "person", "state": "state", "capital": "state"}.get(mention.kind, "other")
+        for actor in mention.actors:
+            state.remember(actor, kind)
+        resolved.append(mention)
+    return resolved
+
+
+def _resolve(head: Token, mention: Mention, state: DocumentActors) -> Mention | None:
+    """"he" is the last person named; "the two leaders" and "they" the last two
+    people (when there are two); "the two countries" the last two states."""
+    word = head.lower_
+    if mention.kind == "title":
+        return _resolve_title(mention, state)
+    if word in FEMALE_PRONOUNS:
+        return None  # names carry no gender here: better no actor than the wrong man
+    if word in PERSON_PRONOUNS:
+        pool, size = state.recent_people, 1
+    elif word in STATE_PAIR_NOUNS:
+        pool, size = state.recent_states, 2
+    else:
+        pool, size = state.recent_people, 2
+    if len(pool) < size:
+        return None
+    return replace(mention, actors=tuple(pool[-size:]), kind="person" if size == 1 else "pair")
+
+
+def _resolve_title(mention: Mention, state: DocumentActors) -> Mention | None:
+    """"the Russian president" is the last person named from that country."""
+    wanted = mention.actors[0]
+    for person in reversed(state.recent_people):
+        if wanted.country is None or person.country == wanted.country:
+            actor = Actor(wanted.text, person.name, person.country, person.sector, person.wikidata)
+            return replace(mention, actors=(actor,), kind="person")
+    return None
+
+
+def _strip_possessive(text: str) -> str:
+    for ending in _POSSESSIVE:
+        if text.endswith(ending) and len(text) > len(ending):
+            return text[: -len(ending)].rstrip()
+    return text
+
+
+def _strip_article(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _mention_text(span: Span) -> str:
+    return _strip_possessive(span.text)

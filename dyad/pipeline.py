@@ -1,0 +1,190 @@
+"""The coder: articles in, event records out.
+
+``Coder`` loads the language pipeline and the knowledge tables once; calling
+``code`` on an article cleans it, parses it, finds its actor mentions, and
+turns each trigger with its arguments into :class:`~dyad.records.Event`
+records whose evidence offsets point into the article's text as read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from itertools import product
+
+from spacy.tokens import Span
+
+from dyad.codebook import code_for
+from dyad.config import Settings
+from dyad.dates import find_dates, resolve_event_date
+from dyad.events.arguments import Roles, Trigger, assign_roles, find_triggers
+from dyad.events.knowledge import ActorKnowledge
+from dyad.events.lexicon import lexicon
+from dyad.events.mentions import Mention, find_mentions
+from dyad.events.status import event_status
+from dyad.language import ReadDocument, analyse, load_pipeline, sentences
+from dyad.records import Actor, Article, Event, Evidence, Place
+
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+MAX_EVENTS_PER_TRIGGER = 4
+CODER_VERSION = "rules-1"
+
+
+class Coder:
+    """A callable stage: ``Coder(settings)`` once, then ``code(article)`` or
+    ``code_many(articles)`` as often as needed (in-process or per worker)."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings()
+        self.nlp = load_pipeline(self.settings.model)
+        self.lexicon = lexicon()
+        self.knowledge = ActorKnowledge.load(self.settings.dictionaries)
+
+    def code(self, article: Article) -> list[Event]:
+        return next(self.code_many([article]))[1]
+
+    def code_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+        for read_doc in analyse(articles, self.nlp, batch_size=self.settings.batch_size):
+            yield read_doc.article, self.events_of(read_doc)
+
+    def events_of(self, read_doc: ReadDocument) -> list[Event]:
+        article, doc = read_doc.article, read_doc.doc
+        year = int(article.published[:4]) if article.published else None
+        mentions = find_mentions(doc, self.knowledge, year)
+        events: list[Event] = []
+        for sent in sentences(doc):
+            in_sentence = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
+            dates = find_dates(sent.text, article.published)
+            for trigger in find_triggers(sent, self.lexicon):
+                roles = assign_roles(trigger, in_sentence)
+                events.extend(self._events(read_doc, sent, trigger, roles, dates))
+        return _merge_repeats(_carry_dates(events))
+
+    def _events(self, read_doc, sent: Span, trigger: Trigger, roles: Roles, dates) -> list[Event]:
+        pairs = _actor_pairs(trigger, roles)
+        if not pairs:
+            return []
+        status = event_status(trigger.head)
+        code = code_for(trigger.spec.event_type, trigger.spec.mode)
+        anchor = trigger.head.idx - sent.start_char
+        date = resolve_event_date(dates, anchor, text=sent.text)
+        start, end = read_doc.clean.span_to_original(sent.start_char, sent.end_char)
+        evidence = Evidence(read_doc.article.text[start:end], start, end)
+        place = self._place(roles)
+        confidence = round(0.5 + 0.25 * roles.from_parse + 0.15 * all(p[1] for p in pairs), 2)
+        events = []
+        for source, target in pairs[:MAX_EVENTS_PER_TRIGGER]:
+            events.append(
+                Event(
+                    id=_event_id(read_doc.article.doc_id, start, trigger, source, target),
+                    doc_id=read_doc.article.doc_id,
+                    event_type=code.event_type,
+                    mode=code.mode,
+                    cameo=code.cameo,
+                    quad_class=code.quad_class,
+                    goldstein=code.goldstein,
+                    status=status,
+                    source=source,
+                    target=target,
+                    date=date.value if date else None,
+                    date_text=date.text if date else None,
+                    location=place,
+                    evidence=evidence,
+                    confidence=confidence,
+                )
+            )
+        return events
+
+    def _place(self, roles: Roles) -> Place | None:
+        for mention in roles.places:
+            place = self.knowledge.place(mention.actors[0].text if mention.actors else "")
+            if place:
+                return place
+        return None
+
+
+def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Actor | None]]:
+    """Who did it to whom. A pair subject of a symmetric event ("the two
+    leaders discussed") is source and target; coordinated subjects of one
+    ("Israel and Russia have maintained coordination") likewise."""
+    sources = [a for m in roles.sources for a in m.actors]
+    targets = [a for m in roles.targets for a in m.actors]
+    symmetric = trigger.spec.frame == "sym" or trigger.spec.event_type in SYMMETRIC
+    if symmetric and len(sources) >= 2 and sources[0].name != sources[1].name:
+        return [(sources[0], sources[1])]
+    if not sources and not targets:
+        return []
+    if trigger.spec.frame == "sym" and not targets:
+        return []  # a meeting with nobody named on the other side tells nothing
+    pairs, seen = [], set()
+    for source, target in product(sources or [None], targets or [None]):
+        key = (_name(source), _name(target))
+        if not _same(source, target) and key not in seen:
+            seen.add(key)
+            pairs.append((source, target))
+    return pairs
+
+
+def _same(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and a.name == b.name
+
+
+def _event_id(doc_id: str, start: int, trigger: Trigger, source: Actor | None, target: Actor | None) -> str:
+    key = "|".join(
+        [doc_id, str(start), str(trigger.head.i), trigger.spec.event_type,
+         source.name if source else "", target.name if target else ""]
+    )
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _carry_dates(events: list[Event]) -> list[Event]:
+    """An undated event that follows, within the same report, a dated event of
+    the same actors took place then too ("...spoke on Monday. They agreed to
+    meet"). Planned events are never given a past date this way."""
+    carried, last_dated = [], None
+    for event in events:
+        if event.date is None and event.status == "happened" and last_dated and _share_actor(event, last_dated):
+            event = event.replace(date=last_dated.date, date_text=last_dated.date_text)
+        if event.date and event.status == "happened":
+            last_dated = event
+        carried.append(event)
+    return carried
+
+
+def _share_actor(a: Event, b: Event) -> bool:
+    names = {x.name for x in (a.source, a.target) if x}
+    return bool(names & {x.name for x in (b.source, b.target) if x})
+
+
+def _merge_repeats(events: list[Event]) -> list[Event]:
+    """One event told twice in the same article (the headline and the lead)
+    is one record: the first telling, with the date of whichever has one."""
+    kept: list[Event] = []
+    for event in events:
+        twin = next((k for k in kept if _same_event(k, event)), None)
+        if twin is None:
+            kept.append(event)
+        elif twin.date is None and event.date:
+            kept[kept.index(twin)] = twin.replace(date=event.date, date_text=event.date_text)
+    return kept
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if (a.event_type, a.status) != (b.event_type, b.status):
+        return False
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False
+    pair_a = (_name(a.source), _name(a.target))
+    pair_b = (_name(b.source), _name(b.target))
+    if a.event_type in SYMMETRIC:
+        return set(pair_a) == set(pair_b)
+    return pair_a == pair_b
+
+
+def _name(actor: Actor | None) -> str | None:
+    return actor.name if actor else None
+
+
+def code_articles(articles: Iterable[Article], settings: Settings | None = None) -> Iterator[tuple[Article, list[Event]]]:
+    """Code articles with a fresh coder: the library's one-call entry point."""
+    return Coder(settings).code_many(articles)
