@@ -29,6 +29,8 @@ _CHROME = re.compile(
     r"\bcookies?\b|\blog ?in\b|\bdownload (our|the) app\b|\bskip to (main )?content\b",
     re.IGNORECASE,
 )
+# A link to another story, however long its headline: "Read more: How Israel and Russia ...".
+_READ_MORE = re.compile(r"^(read|see) (more|also)\s*:", re.IGNORECASE)
 # "(Alexei Nikolsky, Sputnik, Kremlin Pool Photo via AP)", "(Maxim Shemtov/Pool/AFP)"
 _CREDIT = re.compile(
     r"\((?=[^()]*(\bphoto|\bpool\b|\bvia\b|\bAP\b|\bAFP\b|\bReuters\b|\bGetty\b|\bEPA\b|\bcourtesy\b|"
@@ -157,7 +159,7 @@ def _title_index(lines: list[_Line]) -> int | None:
 def _drop_reason(line: _Line, is_title: bool) -> str | None:
     words = line.words
     short = len(words) <= 12
-    if short and _CHROME.search(line.text):
+    if short and _CHROME.search(line.text) or _READ_MORE.match(line.text):
         return "site chrome"
     if _CREDIT.search(line.text) or _TRAILING_CREDIT.search(line.text):
         return "photo caption"

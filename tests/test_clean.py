@@ -198,3 +198,14 @@ def test_clean_dropped_lines_point_into_original(seed_texts):
 def test_clean_empty_text_has_no_segments():
     cleaned = clean("")
     assert (cleaned.text, cleaned.segments, cleaned.to_original(0)) == ("", (), 0)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Read more: How Israel and Russia keep out of each other's way over Syria, and what it costs them",
+     "SEE ALSO: Kremlin says talks with Israel were constructive",
+     "Sign up for our newsletter",
+     "Click here to follow topics"],
+)
+def test_clean_chrome_lines_are_dropped(line):
+    assert is_chrome_line(line)
