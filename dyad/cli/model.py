@@ -28,7 +28,12 @@ def model():
 @model.command()
 @click.option("--model", "name", metavar="NAME_OR_PATH", envvar="DYAD_MODEL", help="Another spaCy pipeline.")
 def path(name):
-    """Print the folder of the pipeline (loadable with spacy.load)."""
+    """Print the folder of the pipeline (loadable with spacy.load).
+
+    \b
+    Example:
+      python -c "import spacy; spacy.load('$(dyad model path)')"
+    """
     load_pipeline(name)  # fails with a clear message when it is missing
     click.echo(str(pipeline_path(name)))
 
