@@ -1,0 +1,219 @@
+"""``ingest``: code new and changed documents into a store, in parallel, resumably.
+
+The main process reads the inputs, skips the documents the store already holds
+unchanged (same doc_id, same content hash), hands the rest to worker
+processes (each builds its own :class:`~dyad.pipeline.Coder` once), and is the
+store's single writer: it commits the coded documents in small batches, one
+transaction each. A run killed at any moment loses at most the batch in
+flight; the next run codes those documents again and nothing is counted twice.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from dyad.config import Settings
+from dyad.errors import DyadError, InputError
+from dyad.ingest import DEFAULT_MAX_BYTES, read_inputs
+from dyad.records import Article, Event
+from dyad.store import CodedDocument, StoreWriter, open_store
+from dyad.store.rows import content_hash
+
+CHUNK_DOCS = 4  # documents per task sent to a worker: small, so that progress and commits flow
+COMMIT_DOCS = 32  # documents per transaction at most
+COMMIT_SECONDS = 2.0  # ... and no longer than this between commits
+
+Coded = tuple[list[Event] | None, str | None]  # events, or the problem that stopped coding
+
+
+@dataclass(frozen=True)
+class IngestFailure:
+    source: str  # the input (file, file:line) or doc_id
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.problem}"
+
+
+@dataclass
+class IngestReport:
+    """What one run did. ``events`` counts the events coded in the new and
+    replaced documents (before merging); ``store_*`` are the totals after."""
+
+    new: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    failed: int = 0
+    events: int = 0
+    seconds: float = 0.0
+    failures: list[IngestFailure] = field(default_factory=list)
+    store_documents: int = 0
+    store_events: int = 0
+    store_mentions: int = 0
+
+    @property
+    def documents(self) -> int:
+        return self.new + self.unchanged + self.replaced + self.failed
+
+    def summary(self) -> str:
+        return (
+            f"{self.documents} documents: {self.new} new, {self.unchanged} unchanged, {self.replaced} replaced, "
+            f"{self.failed} failed; {self.events} events coded in {self.seconds:.1f} s. "
+            f"Store: {self.store_documents} documents, {self.store_events} events, {self.store_mentions} mentions."
+        )
+
+    def to_dict(self) -> dict:
+        return {**asdict(self), "failures": [asdict(f) for f in self.failures]}
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    store_path: str | Path | None = None,
+    settings: Settings | None = None,
+    workers: int | None = None,
+    progress: bool = True,
+    on_failure: Callable[[IngestFailure], None] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> IngestReport:
+    """Code the documents under ``paths`` that the store lacks or holds in an
+    older form. ``workers``: processes (default: settings, 0 = one per core;
+    1 codes in this process). ``on_failure`` hears of each failure as it happens."""
+    started = time.monotonic()
+    settings = settings or Settings.load()
+    report = IngestReport()
+
+    def fail(source: str, problem: str) -> None:
+        failure = IngestFailure(source, problem)
+        report.failed += 1
+        report.failures.append(failure)
+        if on_failure:
+            on_failure(failure)
+
+    with open_store(store_path or settings.db) as store:
+        writer = store.writer()
+        pending = _plan(read_inputs(paths, published=settings.published, max_bytes=max_bytes),
+                        writer.content_hashes(), report, fail)
+        bar = tqdm(total=len(pending), desc="ingest", unit="doc", disable=not progress, file=sys.stderr)
+        batch: list[CodedDocument] = []
+        last_commit = time.monotonic()
+        for article, (events, problem) in _code(pending, settings, _worker_count(workers, settings, len(pending))):
+            if events is None:
+                fail(article.source_path or article.doc_id, problem or "could not be coded")
+            else:
+                batch.append(CodedDocument.of(article, events))
+            if len(batch) >= COMMIT_DOCS or time.monotonic() - last_commit > COMMIT_SECONDS:
+                _commit(writer, batch, report, fail)
+                last_commit = time.monotonic()
+            bar.update(1)
+            bar.set_postfix(events=report.events + sum(len(d.events) for d in batch), failed=report.failed)
+        _commit(writer, batch, report, fail)
+        bar.close()
+        report.store_documents = store.documents_count()
+        report.store_events = store.events_count()
+        report.store_mentions = store.mentions_count()
+    report.seconds = round(time.monotonic() - started, 2)
+    return report
+
+
+def _plan(items: Iterable[Article | InputError], stored: dict[str, str], report: IngestReport, fail) -> list[Article]:
+    """The articles that need coding: new or changed, each doc_id's version
+    once per distinct content (a repeated input adds nothing)."""
+    pending: list[Article] = []
+    seen: dict[str, str] = dict(stored)
+    for item in items:
+        if isinstance(item, InputError):
+            fail(item.source, item.problem)
+            continue
+        digest = content_hash(item)
+        if seen.get(item.doc_id) == digest:
+            report.unchanged += 1
+            continue
+        seen[item.doc_id] = digest
+        pending.append(item)
+    return pending
+
+
+def _commit(writer: StoreWriter, batch: list[CodedDocument], report: IngestReport, fail) -> None:
+    if not batch:
+        return
+    sources = {d.article.doc_id: d.article.source_path or d.article.doc_id for d in batch}
+    for result in writer.write(batch):
+        if result.outcome == "failed":
+            fail(sources[result.doc_id], result.problem or "could not be stored")
+            continue
+        setattr(report, result.outcome, getattr(report, result.outcome) + 1)
+        report.events += result.events
+    batch.clear()
+
+
+def _worker_count(workers: int | None, settings: Settings, pending: int) -> int:
+    wanted = workers if workers is not None else settings.workers
+    if not wanted or wanted < 0:
+        wanted = os.cpu_count() or 1
+    return max(1, min(wanted, pending // CHUNK_DOCS + 1))
+
+
+def _code(articles: list[Article], settings: Settings, workers: int) -> Iterator[tuple[Article, Coded]]:
+    """Each article with its events (or its problem), in input order."""
+    if not articles:
+        return
+    chunks = [articles[i:i + CHUNK_DOCS] for i in range(0, len(articles), CHUNK_DOCS)]
+    if workers == 1:
+        from dyad.pipeline import Coder
+
+        coder = Coder(settings)
+        results: Iterable[list[Coded]] = (code_chunk(coder, chunk) for chunk in chunks)
+        for chunk, coded in zip(chunks, results):
+            yield from zip(chunk, coded)
+        return
+    # spawn, not fork: the parent holds an open DuckDB connection and its threads.
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=_start_worker, initargs=(settings,)) as pool:
+        for chunk, coded in zip(chunks, pool.imap(_code_in_worker, chunks)):
+            yield from zip(chunk, coded)
+
+
+def code_chunk(coder, articles: list[Article]) -> list[Coded]:
+    """Code a few articles together; if that fails, one by one, so that only
+    the article that breaks the coder is lost."""
+    try:
+        return [(events, None) for _, events in coder.code_many(articles)]
+    except Exception:  # noqa: BLE001 - retried one by one below, where the failure is reported
+        pass
+    results: list[Coded] = []
+    for article in articles:
+        try:
+            results.append((coder.code(article), None))
+        except Exception as error:  # noqa: BLE001 - a coder bug on one document must not stop a run
+            results.append((None, f"coding failed: {type(error).__name__}: {error}"))
+    return results
+
+
+# The coder of this worker process, built once by ``_start_worker`` (or why it
+# could not be): a Pool worker has no other place to keep state between tasks.
+_worker_coder = None
+_worker_error: str | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker_coder, _worker_error
+    from dyad.pipeline import Coder
+
+    try:
+        _worker_coder = Coder(settings)
+    except Exception as error:  # noqa: BLE001 - a raising initializer makes Pool respawn workers forever
+        _worker_error = f"{type(error).__name__}: {error}"
+
+
+def _code_in_worker(articles: list[Article]) -> list[Coded]:
+    if _worker_error is not None:
+        raise DyadError(f"the coder could not start: {_worker_error}")
+    return code_chunk(_worker_coder, articles)

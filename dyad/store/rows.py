@@ -1,0 +1,105 @@
+"""Event records <-> flat table rows: the one place that knows the column names.
+
+An event's nested parts become prefixed columns: ``source`` -> ``source_text``,
+``source_name``, ...; ``evidence`` -> ``evidence_text``, ``evidence_start``,
+``evidence_end``. Mentions and events share these columns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from dyad.merge import parse_date
+from dyad.records import Actor, Article, Event, Evidence, Place
+
+ACTOR_PARTS = ("text", "name", "country", "sector", "wikidata")
+PLACE_PARTS = ("text", "name", "country", "lat", "lon")
+EVIDENCE_PARTS = ("text", "start", "end")
+SCALARS = ("event_type", "mode", "cameo", "quad_class", "goldstein", "status", "date", "date_text", "confidence")
+
+RECORD_COLUMNS = (
+    SCALARS
+    + tuple(f"source_{p}" for p in ACTOR_PARTS)
+    + tuple(f"target_{p}" for p in ACTOR_PARTS)
+    + tuple(f"location_{p}" for p in PLACE_PARTS)
+    + tuple(f"evidence_{p}" for p in EVIDENCE_PARTS)
+)
+
+
+def _parts(prefix: str, record: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    return {f"{prefix}_{n}": (getattr(record, n) if record is not None else None) for n in names}
+
+
+def record_columns(event: Event) -> dict[str, Any]:
+    """The flat columns of one event record (no id, no doc_id)."""
+    row = {name: getattr(event, name) for name in SCALARS}
+    row.update(_parts("source", event.source, ACTOR_PARTS))
+    row.update(_parts("target", event.target, ACTOR_PARTS))
+    row.update(_parts("location", event.location, PLACE_PARTS))
+    row.update(_parts("evidence", event.evidence, EVIDENCE_PARTS))
+    return row
+
+
+def _build(cls, row: dict[str, Any], prefix: str, names: tuple[str, ...], key: str):
+    values = {n: row.get(f"{prefix}_{n}") for n in names}
+    if values[key] is None:
+        return None
+    return cls(**values)
+
+
+def event_from_row(row: dict[str, Any], id_column: str = "event_id") -> Event:
+    """The Event record of a flat row (an events or a mentions row)."""
+    return Event(
+        id=row[id_column],
+        doc_id=row["doc_id"],
+        event_type=row["event_type"],
+        evidence=Evidence(row["evidence_text"] or "", row.get("evidence_start"), row.get("evidence_end")),
+        mode=row.get("mode"),
+        cameo=row.get("cameo"),
+        quad_class=row.get("quad_class"),
+        goldstein=row.get("goldstein"),
+        status=row.get("status") or "happened",
+        source=_build(Actor, row, "source", ACTOR_PARTS, "name"),
+        target=_build(Actor, row, "target", ACTOR_PARTS, "name"),
+        date=row.get("date"),
+        date_text=row.get("date_text"),
+        location=_build(Place, row, "location", PLACE_PARTS, "text"),
+        confidence=row["confidence"] if row.get("confidence") is not None else 0.5,
+    )
+
+
+def actor_id(actor: Actor | None) -> str | None:
+    """Stable id of an actor as named: canonical name, country and sector."""
+    if actor is None:
+        return None
+    key = f"{actor.name}\x1f{actor.country or ''}\x1f{actor.sector or ''}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def content_hash(article: Article) -> str:
+    """What makes a document 'the same' on re-ingest: its text and metadata."""
+    digest = hashlib.sha256()
+    for part in (article.text, article.title, article.published, article.url, article.outlet):
+        digest.update((part or "").encode("utf-8"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def date_bounds(value: str | None) -> tuple[Any, Any]:
+    parsed = parse_date(value)
+    return (parsed[0], parsed[1]) if parsed else (None, None)
+
+
+def arrow(relation: Any) -> Any:
+    """A DuckDB relation (``con.sql(...)``) read whole as a pyarrow Table
+    (``to_arrow_table`` in DuckDB 2, ``fetch_arrow_table`` before)."""
+    fetch = getattr(relation, "to_arrow_table", None) or relation.fetch_arrow_table
+    return fetch()
+
+
+def first_row(result: Any) -> tuple | None:
+    """The first row, reading the result to its end: DuckDB 2 refuses some
+    work on a connection while a result is only partly read."""
+    rows = result.fetchall()
+    return rows[0] if rows else None
