@@ -51,23 +51,23 @@ class Coder:
         article, doc = read_doc.article, read_doc.doc
         year = int(article.published[:4]) if article.published else None
         mentions = find_mentions(doc, self.knowledge, year)
-        events: list[Event] = []
-        for sent in sentences(doc):
+        events: list[tuple[int, Event]] = []
+        for number, sent in enumerate(sentences(doc)):
             in_sentence = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
             dates = find_dates(sent.text, article.published)
             for trigger in find_triggers(sent, self.lexicon):
                 roles = assign_roles(trigger, in_sentence)
-                events.extend(self._events(read_doc, sent, trigger, roles, dates))
+                events.extend((number, e) for e in self._events(read_doc, sent, trigger, roles, dates))
         return _merge_repeats(_carry_dates(events))
 
     def _events(self, read_doc, sent: Span, trigger: Trigger, roles: Roles, dates) -> list[Event]:
         pairs = _actor_pairs(trigger, roles)
         if not pairs:
             return []
-        status = event_status(trigger.head)
         code = code_for(trigger.spec.event_type, trigger.spec.mode)
         anchor = trigger.head.idx - sent.start_char
         date = resolve_event_date(dates, anchor, text=sent.text)
+        status = _status(trigger, date, read_doc.article.published)
         start, end = read_doc.clean.span_to_original(sent.start_char, sent.end_char)
         evidence = Evidence(read_doc.article.text[start:end], start, end)
         place = self._place(roles)
@@ -103,6 +103,17 @@ class Coder:
         return None
 
 
+def _status(trigger: Trigger, date, published: str | None) -> str:
+    """The words' status, except that an event dated after publication has
+    not happened yet ("is heading to Moscow on Monday")."""
+    status = event_status(trigger.head)
+    if status == "happened" and date and date.value and published:
+        width = min(len(date.value), len(published))
+        if date.value[:width] > published[:width]:
+            return "planned"
+    return status
+
+
 def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Actor | None]]:
     """Who did it to whom. A pair subject of a symmetric event ("the two
     leaders discussed") is source and target; coordinated subjects of one
@@ -114,8 +125,8 @@ def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Act
         return [(sources[0], sources[1])]
     if not sources and not targets:
         return []
-    if trigger.spec.frame == "sym" and not targets:
-        return []  # a meeting with nobody named on the other side tells nothing
+    if trigger.spec.frame in {"sym", "go"} and not targets:
+        return []  # a meeting with nobody on the other side, a visit to nowhere: nothing to code
     pairs, seen = [], set()
     for source, target in product(sources or [None], targets or [None]):
         key = (_name(source), _name(target))
@@ -137,16 +148,20 @@ def _event_id(doc_id: str, start: int, trigger: Trigger, source: Actor | None, t
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _carry_dates(events: list[Event]) -> list[Event]:
-    """An undated event that follows, within the same report, a dated event of
-    the same actors took place then too ("...spoke on Monday. They agreed to
-    meet"). Planned events are never given a past date this way."""
-    carried, last_dated = [], None
-    for event in events:
-        if event.date is None and event.status == "happened" and last_dated and _share_actor(event, last_dated):
-            event = event.replace(date=last_dated.date, date_text=last_dated.date_text)
+CARRY_SENTENCES = 2  # how far a date carries to the undated events that follow
+
+
+def _carry_dates(numbered: list[tuple[int, Event]]) -> list[Event]:
+    """An undated event that closely follows a dated event of the same actors
+    took place then too ("...spoke on Monday. They agreed to meet"). Planned
+    events are never given a past date this way."""
+    carried, last = [], None
+    for number, event in numbered:
+        if event.date is None and event.status == "happened" and last and number - last[0] <= CARRY_SENTENCES \
+                and _share_actor(event, last[1]):
+            event = event.replace(date=last[1].date, date_text=last[1].date_text)
         if event.date and event.status == "happened":
-            last_dated = event
+            last = (number, event)
         carried.append(event)
     return carried
 

@@ -112,6 +112,11 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
     _relative_clause(trigger, mentions, sources, targets)
     from_parse = bool(sources)
     passive = any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in trigger.head.children)
+    # Stand-ins only for a verb that heads its own clause: a noun ("the
+    # meeting") or a participle on a noun ("efforts to return") says nothing
+    # about the words before it.
+    if trigger.head.pos_ != "VERB" or trigger.head.dep_.startswith("acl"):
+        return Roles(tuple(sources), tuple(targets), tuple(places), bool(sources))
     if not sources and not passive:
         sources = _nearest(trigger, mentions, before=True, exclude=targets)
     if not targets and (trigger.spec.frame in {"act", "go", "pass"} or _with_follows(trigger)):

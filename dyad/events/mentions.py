@@ -89,6 +89,8 @@ def _learn_people(doc: Doc, state: DocumentActors) -> None:
         if not _name_tokens(ent):
             continue
         name = " ".join(_name_tokens(ent))
+        if _names_a_place(name, state.knowledge):
+            continue  # "Moscow" tagged as a person is still Moscow
         if ent.label_ != "PER" and not state.knowledge.person(name, state.year):
             continue
         last = name.split()[-1]
@@ -103,6 +105,10 @@ def _learn_people(doc: Doc, state: DocumentActors) -> None:
                 sector=sector or (looked_up.sector if looked_up else None) or (known.sector if known else None),
                 wikidata=looked_up.wikidata if looked_up else None,
             )
+
+
+def _names_a_place(name: str, knowledge: ActorKnowledge) -> bool:
+    return bool(knowledge.country(name) or knowledge.capital(name) or knowledge.demonym(name) or knowledge.organisation(name))
 
 
 def _learn_acronyms(doc: Doc, state: DocumentActors) -> None:
@@ -217,6 +223,13 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
     if named and len(phrase) > 1:
         # "the then-Soviet Union", "the United States": a state, not a group
         return Mention(phrase.start, phrase.end, token.i, (Actor(phrase.text, knowledge.country_name(named), named, None, None),), "state")
+    if token.lemma_.lower() == "capital":
+        country = knowledge.country_in([t.text for t in token.lefts])
+        if country:
+            # "the Russian capital": the seat of that state's government
+            start = min(t.i for t in token.lefts)
+            actor = Actor(token.doc[start : token.i + 1].text, knowledge.country_name(country), country, "GOV", None)
+            return Mention(start, token.i + 1, token.i, (actor,), "capital")
     sector = knowledge.sector_in([token.text])
     if sector is None:
         return None

@@ -47,8 +47,13 @@ def _is_future(token: Token) -> bool:
             return True
         if child.dep_ == "amod" and word in _PLANNED_MODIFIERS:
             return True
-    # "is to visit", "is expected to visit", "is heading to Moscow on Monday"
-    return token.dep_ == "xcomp" and token.head.lemma_ in {"be", "expect", "schedule", "set", "due"}
+    # "is to visit", "is expected to visit"
+    if token.dep_ == "xcomp" and token.head.lemma_ in {"be", "expect", "schedule", "set", "due"}:
+        return True
+    # a headline's "Prime Minister to Visit Israel": an infinitive with no verb above it
+    return token.pos_ == "VERB" and token.dep_ in {"ROOT", "acl"} and any(
+        c.dep_ == "mark" and c.lower_ == "to" for c in token.children
+    ) and not any(c.dep_.startswith("aux") for c in token.children)
 
 
 def _governors(trigger: Token):
