@@ -55,6 +55,14 @@ def test_read_inputs_html_gives_main_text_title_and_date(inputs_dir):
         assert furniture not in article.text
 
 
+def test_read_inputs_htm_is_html(tmp_path, inputs_dir):
+    page = tmp_path / "page.htm"
+    page.write_bytes((inputs_dir / "folder" / "sub" / "sochi_meeting.html").read_bytes())
+    (article,) = read_inputs([page])
+    assert (article.doc_id, article.title, article.published) == (
+        "page.htm", "Bennett and Putin meet in Sochi", "2021-10-22")
+
+
 def test_read_inputs_jsonl_gives_one_article_per_line(inputs_dir):
     articles, errors = _split(read_inputs([inputs_dir / "folder" / "batch.jsonl"]))
     assert errors == []

@@ -110,7 +110,8 @@ def test_pipeline_seed_sentences_never_cross_a_paragraph(seed_docs):
             assert "\n\n" not in sent.text
 
 
-@AWAITS_MODEL
+@pytest.mark.xfail(strict=False, reason="awaits the retrained pipeline: the provisional parser makes a "
+                   "sentence of the final full stop when another sentence follows")
 def test_pipeline_full_stop_stays_with_its_sentence(nlp):
     doc = nlp("Putin spoke. Bennett answered.\n\nThe two leaders met in Moscow on Friday.\n\nThey talked.")
     assert [s.text for s in sentences(doc)] == [
