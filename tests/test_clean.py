@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dyad.clean import PARAGRAPH_BREAK, clean, is_chrome_line, pick_title
@@ -174,14 +176,13 @@ def test_clean_segments_map_back_exactly(seed_texts, inputs_dir):
         cleaned = clean(original)
         assert cleaned.segments
         for clean_start, original_start, length in cleaned.segments:
-            assert cleaned.text[clean_start : clean_start + length] == original[original_start : original_start + length]
+            kept = cleaned.text[clean_start : clean_start + length]
+            assert kept == original[original_start : original_start + length]
             for k in (0, length // 2, length - 1, length):
                 assert cleaned.to_original(clean_start + k) == original_start + k
 
 
 def test_clean_span_to_original_recovers_every_word(seed_texts, inputs_dir):
-    import re
-
     for original in _all_texts(seed_texts, inputs_dir):
         cleaned = clean(original)
         for match in re.finditer(r"\S+", cleaned.text):

@@ -9,6 +9,7 @@ import click
 import pytest
 
 from dyad.cli import main
+
 PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"
 FIFTY_MB = 50 * 1024 * 1024
 
@@ -96,7 +97,8 @@ def bad_inputs(tmp_path: Path, inputs_dir: Path) -> dict[str, Path]:
     }
     paths["binary"].write_bytes(PNG_BYTES)
     paths["empty"].write_bytes(b"")
-    paths["latin1"].write_bytes("Réunion à Moscou\n\nLe ministre israélien a rencontré Poutine.\n".encode("latin-1"))
+    french = "Réunion à Moscou\n\nLe ministre israélien a rencontré Poutine.\n"
+    paths["latin1"].write_bytes(french.encode("latin-1"))
     paths["utf16"].write_text("Talks in Sochi\n\nBennett and Putin met in Sochi.\n", encoding="utf-16")
     with paths["big"].open("wb") as out:
         out.truncate(FIFTY_MB)  # 50 MB of nothing: refused on its size before it is read
