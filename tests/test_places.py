@@ -1,0 +1,48 @@
+"""The offline gazetteer (dyad.places)."""
+
+import pytest
+
+from dyad.places import gazetteer, lookup_place
+from dyad.records import Place
+
+
+def test_moscow():
+    place = lookup_place("Moscow")
+    assert (place.name, place.country) == ("Moscow", "RUS")
+    assert place.lat == pytest.approx(55.75, abs=0.05) and place.lon == pytest.approx(37.62, abs=0.05)
+    assert place.text == "Moscow" and isinstance(place, Place)
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("Gaza Strip", "Gaza Strip", "PSE"), ("the Gaza Strip", "Gaza Strip", "PSE"),
+        ("West Bank", "West Bank", "PSE"), ("Golan Heights", "Golan Heights", "SYR"),
+        ("Crimea", "Crimea", "UKR"), ("Latakia", "Latakia", "SYR"), ("the Kremlin", "Kremlin", "RUS"),
+        ("Gaza", "Gaza", "PSE"), ("Gaza City", "Gaza", "PSE"), ("Jerusalem", "Jerusalem", "ISR"),
+        ("Washington", "Washington", "USA"), ("Kiev", "Kyiv", "UKR"), ("Tripoli", "Tripoli", "LBY"),
+        ("Idlib province", "Idlib", "SYR"), ("province of Idlib", "Idlib", "SYR"),
+        ("Moscow\u2019s", "Moscow", "RUS"), ("the Hague", "The Hague", "NLD"),
+    ],
+    ids=lambda v: v.encode("ascii", "replace").decode().replace(" ", "-"),
+)
+def test_lookup_place(text, name, country):
+    place = lookup_place(text)
+    assert (place.name, place.country) == (name, country) and place.lat is not None
+
+
+def test_country_is_a_place_without_coordinates():
+    assert lookup_place("Syria") == Place("Syria", "Syria", "SYR", None, None)
+
+
+def test_us_state_is_in_the_united_states():
+    assert lookup_place("California").country == "USA"
+
+
+@pytest.mark.parametrize("text", ["nice", "moscow", "Qwertyville", ""])
+def test_unknown_or_lowercase_is_none(text):
+    assert lookup_place(text) is None
+
+
+def test_gazetteer_is_built_once():
+    assert gazetteer() is gazetteer()
