@@ -9,6 +9,7 @@ records whose evidence offsets point into the article's text as read.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from itertools import product
 
@@ -22,6 +23,7 @@ from dyad.events.knowledge import ActorKnowledge
 from dyad.events.lexicon import lexicon
 from dyad.events.mentions import Mention, find_mentions
 from dyad.events.status import event_status
+from dyad.clean import PARAGRAPH_BREAK
 from dyad.language import ReadDocument, analyse, load_pipeline, sentences
 from dyad.records import Actor, Article, Event, Evidence, Place
 
@@ -51,14 +53,19 @@ class Coder:
         article, doc = read_doc.article, read_doc.doc
         year = int(article.published[:4]) if article.published else None
         mentions = find_mentions(doc, self.knowledge, year)
+        headline_end = _headline_end(doc.text)
         events: list[tuple[int, Event]] = []
+        headline_ids: set[str] = set()
         for number, sent in enumerate(sentences(doc)):
             in_sentence = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
             dates = find_dates(sent.text, article.published)
             for trigger in find_triggers(sent, self.lexicon):
                 roles = assign_roles(trigger, in_sentence)
-                events.extend((number, e) for e in self._events(read_doc, sent, trigger, roles, dates))
-        return _merge_repeats(_carry_dates(events))
+                found = self._events(read_doc, sent, trigger, roles, dates)
+                if sent.start_char < headline_end:
+                    headline_ids.update(e.id for e in found)
+                events.extend((number, e) for e in found)
+        return _merge_repeats(_carry_dates(events), headline_ids)
 
     def _events(self, read_doc, sent: Span, trigger: Trigger, roles: Roles, dates) -> list[Event]:
         pairs = _actor_pairs(trigger, roles)
@@ -68,15 +75,16 @@ class Coder:
         anchor = trigger.head.idx - sent.start_char
         date = resolve_event_date(dates, anchor, text=sent.text)
         status = _status(trigger, date, read_doc.article.published)
+        all_dates = _coordinated_dates(dates, date, sent.text)
         start, end = read_doc.clean.span_to_original(sent.start_char, sent.end_char)
         evidence = Evidence(read_doc.article.text[start:end], start, end)
         place = self._place(roles)
         confidence = round(0.5 + 0.25 * roles.from_parse + 0.15 * all(p[1] for p in pairs), 2)
         events = []
-        for source, target in pairs[:MAX_EVENTS_PER_TRIGGER]:
+        for (source, target), date in product(pairs[:MAX_EVENTS_PER_TRIGGER], all_dates):
             events.append(
                 Event(
-                    id=_event_id(read_doc.article.doc_id, start, trigger, source, target),
+                    id=_event_id(read_doc.article.doc_id, start, trigger, source, target, date),
                     doc_id=read_doc.article.doc_id,
                     event_type=code.event_type,
                     mode=code.mode,
@@ -101,6 +109,37 @@ class Coder:
             if place:
                 return place
         return None
+
+
+_DATE_LIST_GLUE = re.compile(r"^\s*(,|and|or|, and)\s*(in|on)?\s*$")
+
+
+def _coordinated_dates(dates, chosen, text: str) -> list:
+    """"visited Moscow in September 2015 and in April 2016" tells two visits:
+    the chosen date and the dates listed with it, each an event of its own."""
+    if chosen is None or not chosen.value:
+        return [chosen]
+    listed = [chosen]
+    resolved = [d for d in dates if d.value]
+    index = next((i for i, d in enumerate(resolved) if d.start == chosen.start), None)
+    if index is None:
+        return listed
+    for left, right in zip(resolved[index:], resolved[index + 1 :]):
+        if not _DATE_LIST_GLUE.match(text[left.end : right.start]):
+            break
+        listed.append(right)
+    return listed
+
+
+def _headline_end(text: str) -> int:
+    """Where the headline and standfirst end: the first paragraph, and the
+    paragraphs after it that do not end like prose."""
+    position, paragraphs = 0, text.split(PARAGRAPH_BREAK)
+    for number, paragraph in enumerate(paragraphs):
+        if number and paragraph.rstrip().endswith((".", "!", "?", "”", '"', "’")):
+            return position
+        position += len(paragraph) + len(PARAGRAPH_BREAK)
+    return position
 
 
 def _status(trigger: Trigger, date, published: str | None) -> str:
@@ -140,10 +179,10 @@ def _same(a: Actor | None, b: Actor | None) -> bool:
     return a is not None and b is not None and a.name == b.name
 
 
-def _event_id(doc_id: str, start: int, trigger: Trigger, source: Actor | None, target: Actor | None) -> str:
+def _event_id(doc_id: str, start: int, trigger: Trigger, source: Actor | None, target: Actor | None, date) -> str:
     key = "|".join(
         [doc_id, str(start), str(trigger.head.i), trigger.spec.event_type,
-         source.name if source else "", target.name if target else ""]
+         source.name if source else "", target.name if target else "", date.value if date and date.value else ""]
     )
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
@@ -171,12 +210,21 @@ def _share_actor(a: Event, b: Event) -> bool:
     return bool(names & {x.name for x in (b.source, b.target) if x})
 
 
-def _merge_repeats(events: list[Event]) -> list[Event]:
-    """One event told twice in the same article (the headline and the lead)
-    is one record: the first telling, with the date of whichever has one."""
+REPEATED_IN_BODY = {"CONSULT", "AGREE", "COOPERATE"}  # a meeting is one meeting however often it is retold
+
+
+def _merge_repeats(events: list[Event], headline_ids: set[str]) -> list[Event]:
+    """One event told twice in the same article is one record: the first
+    telling, with the date of whichever has one. Meetings, agreements and
+    cooperation retold anywhere merge; other acts (a thanks, an accusation)
+    merge only with their headline, as a second one in the body is a second act."""
     kept: list[Event] = []
     for event in events:
-        twin = next((k for k in kept if _same_event(k, event)), None)
+        twin = next(
+            (k for k in kept if _same_event(k, event)
+             and (event.event_type in REPEATED_IN_BODY or k.id in headline_ids or event.id in headline_ids)),
+            None,
+        )
         if twin is None:
             kept.append(event)
         elif twin.date is None and event.date:

@@ -110,6 +110,9 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
         elif dep == "compound" and trigger.head.pos_ == "NOUN":
             sources.append(mention)
     _relative_clause(trigger, mentions, sources, targets)
+    sides = _between(trigger, mentions)
+    if sides:
+        sources[:], targets[:] = sides, []
     from_parse = bool(sources)
     passive = any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in trigger.head.children)
     # Stand-ins only for a verb that heads its own clause: a noun ("the
@@ -139,6 +142,17 @@ def _relative_clause(trigger: Trigger, mentions: list[Mention], sources: list, t
             return
     if head.dep_ == "acl" and not sources:
         targets.append(antecedent)  # "soldiers held in Gaza": a participle acts on its noun
+
+
+def _between(trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
+    """"the meeting between Putin and the EJC": the two sides, read off the
+    words when the parse does not join them."""
+    doc = trigger.head.doc
+    after = trigger.head.i + 1
+    if after >= len(doc) or doc[after].lower_ != "between":
+        return []
+    following = [m for m in mentions if after < m.start <= after + 8]
+    return following[:2] if len(following) >= 2 else []
 
 
 def _with_follows(trigger: Trigger) -> bool:

@@ -78,7 +78,14 @@ def find_mentions(doc: Doc, knowledge: ActorKnowledge, year: int | None) -> list
             mentions.append(mention)
             taken.update(range(mention.start, mention.end))
     mentions.sort(key=lambda m: m.start)
-    return _resolve_references(doc, mentions, state)
+    return _resolve_references(doc, _drop_titles_of_named(mentions), state)
+
+
+def _drop_titles_of_named(mentions: list[Mention]) -> list[Mention]:
+    """"Russian President Vladimir Putin" is one actor: the title before a
+    name is part of the name's mention, not a group of its own."""
+    people_starts = {m.start for m in mentions if m.kind == "person"}
+    return [m for m in mentions if not (m.kind in {"group", "title"} and m.end in people_starts)]
 
 
 # --- named actors -------------------------------------------------------------
@@ -89,8 +96,8 @@ def _learn_people(doc: Doc, state: DocumentActors) -> None:
         if not _name_tokens(ent):
             continue
         name = " ".join(_name_tokens(ent))
-        if _names_a_place(name, state.knowledge):
-            continue  # "Moscow" tagged as a person is still Moscow
+        if _names_a_place(name, state.knowledge) or state.knowledge.sector_in(name.split()):
+            continue  # "Moscow" or "Radio Free Europe" tagged as a person are not people
         if ent.label_ != "PER" and not state.knowledge.person(name, state.year):
             continue
         last = name.split()[-1]
@@ -201,6 +208,10 @@ def _token_mention(token: Token, state: DocumentActors) -> Mention | None:
         group = _group_mention(token, state)
         if group:
             return group
+    if token.pos_ == "PROPN" and knowledge.capital(_strip_possessive(token.text)) and token.dep_ != "compound":
+        country = knowledge.capital(_strip_possessive(token.text))
+        actor = Actor(token.text, knowledge.country_name(country), country, "GOV", None)
+        return Mention(token.i, token.i + 1, token.i, (actor,), "capital")
     if token.pos_ in {"PROPN", "ADJ"} and token.text[:1].isupper():
         country = knowledge.country(_strip_possessive(token.text)) or knowledge.demonym(token.text)
         if country and token.dep_ not in {"amod", "compound"}:
@@ -223,6 +234,10 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
     if named and len(phrase) > 1:
         # "the then-Soviet Union", "the United States": a state, not a group
         return Mention(phrase.start, phrase.end, token.i, (Actor(phrase.text, knowledge.country_name(named), named, None, None),), "state")
+    known = knowledge.organisation(_strip_article(phrase.text))
+    if known and phrase.text[:1].isupper() or known and len(phrase) > 1:
+        actor = Actor(phrase.text, known.name, known.country, known.sector, known.wikidata)
+        return Mention(phrase.start, phrase.end, token.i, (actor,), "organisation")
     if token.lemma_.lower() == "capital":
         country = knowledge.country_in([t.text for t in token.lefts])
         if country:
