@@ -15,10 +15,12 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
+# Codes the bundled example articles into demo.duckdb and shows what Dyad found.
 demo: install
 	rm -f demo.duckdb
-	$(DYAD) read examples/articles --limit-sentences 3
-	$(DYAD) extract examples/articles | head -n 5
+	$(DYAD) ingest examples/articles --db demo.duckdb
+	$(DYAD) events --db demo.duckdb --dyad ISR-RUS --limit 15
+	$(DYAD) timeline ISR RUS --db demo.duckdb --by year
 
 test: install
 	$(PY) -m pytest -q

@@ -110,6 +110,8 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
         elif dep == "compound" and trigger.head.pos_ == "NOUN":
             sources.append(mention)
     _relative_clause(trigger, mentions, sources, targets)
+    if not targets and trigger.spec.event_type in COMPLEMENT_TARGET_TYPES:
+        targets.extend(_complement_targets(trigger, mentions))
     sides = _between(trigger, mentions)
     if sides:
         sources[:], targets[:] = sides, []
@@ -142,6 +144,25 @@ def _relative_clause(trigger: Trigger, mentions: list[Mention], sources: list, t
             return
     if head.dep_ == "acl" and not sources:
         targets.append(antecedent)  # "soldiers held in Gaza": a participle acts on its noun
+
+
+COMPLEMENT_TARGET_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
+
+
+def _complement_targets(trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
+    """"agreed to return the tank to Israel": a promise, demand or refusal is
+    aimed at whoever the promised act is aimed at."""
+    for child in trigger.head.children:
+        if child.dep_ != "xcomp":
+            continue
+        inner = Trigger(child, (child.i,), trigger.spec)
+        found = []
+        for mention in mentions:
+            link = _link(inner, mention, mentions)
+            if link and (link[0] in OBJECT_DEPS or link[1] in TARGET_CASES - PLACE_CASES) and mention.kind != "place":
+                found.append(mention)
+        return found
+    return []
 
 
 def _between(trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
