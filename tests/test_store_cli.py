@@ -45,6 +45,7 @@ def test_store_cli_db_from_environment(runner, db):
 
 
 def test_store_cli_timeline_table_and_plot(runner, db, tmp_path):
+    pytest.importorskip("matplotlib")
     chart = tmp_path / "isr-rus.png"
     result = runner.invoke(main, ["timeline", "ISR", "RUS", "--db", db, "--by", "year", "--plot", str(chart)])
     assert result.exit_code == 0, result.output
@@ -53,6 +54,7 @@ def test_store_cli_timeline_table_and_plot(runner, db, tmp_path):
 
 
 def test_store_cli_timeline_svg_and_jsonl(runner, db, tmp_path):
+    pytest.importorskip("matplotlib")
     chart = tmp_path / "t.svg"
     result = runner.invoke(main, ["timeline", "RUS", "ISR", "--db", db, "--format", "jsonl", "--plot", str(chart)])
     rows = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
