@@ -22,7 +22,7 @@ from dyad.events.arguments import Roles, Trigger, assign_roles, find_triggers
 from dyad.events.knowledge import ActorKnowledge
 from dyad.events.lexicon import lexicon
 from dyad.events.mentions import Mention, find_mentions
-from dyad.events.status import event_status
+from dyad.events.status import event_status, is_prevented
 from dyad.clean import PARAGRAPH_BREAK
 from dyad.language import ReadDocument, analyse, load_pipeline, sentences
 from dyad.records import Actor, Article, Event, Evidence, Place
@@ -69,7 +69,7 @@ class Coder:
 
     def _events(self, read_doc, sent: Span, trigger: Trigger, roles: Roles, dates) -> list[Event]:
         pairs = _actor_pairs(trigger, roles)
-        if not pairs:
+        if not pairs or is_prevented(trigger.head):
             return []
         code = code_for(trigger.spec.event_type, trigger.spec.mode)
         anchor = trigger.head.idx - sent.start_char
@@ -166,8 +166,10 @@ def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Act
         return []
     if trigger.spec.frame in {"sym", "go"} and not targets:
         return []  # a meeting with nobody on the other side, a visit to nowhere: nothing to code
+    if not sources:
+        return []  # who did it is the one thing an event record cannot do without
     pairs, seen = [], set()
-    for source, target in product(sources or [None], targets or [None]):
+    for source, target in product(sources, targets or [None]):
         key = (_name(source), _name(target))
         if not _same(source, target) and key not in seen:
             seen.add(key)

@@ -50,8 +50,11 @@ class DocumentActors:
     recent_people: list[Actor] = field(default_factory=list)
     recent_states: list[Actor] = field(default_factory=list)
     acronyms: dict[str, Actor] = field(default_factory=dict)
+    state_counts: dict[str, int] = field(default_factory=dict)
 
     def remember(self, actor: Actor, kind: str) -> None:
+        if kind == "state" and actor.country:
+            self.state_counts[actor.country] = self.state_counts.get(actor.country, 0) + 1
         bucket = self.recent_people if kind == "person" else self.recent_states if kind == "state" else None
         if bucket is not None:
             if actor in bucket:
@@ -78,14 +81,34 @@ def find_mentions(doc: Doc, knowledge: ActorKnowledge, year: int | None) -> list
             mentions.append(mention)
             taken.update(range(mention.start, mention.end))
     mentions.sort(key=lambda m: m.start)
-    return _resolve_references(doc, _drop_titles_of_named(mentions), state)
+    return _resolve_references(doc, _drop_titles_of_named(doc, mentions), state)
 
 
-def _drop_titles_of_named(mentions: list[Mention]) -> list[Mention]:
-    """"Russian President Vladimir Putin" is one actor: the title before a
-    name is part of the name's mention, not a group of its own."""
-    people_starts = {m.start for m in mentions if m.kind == "person"}
-    return [m for m in mentions if not (m.kind in {"group", "title"} and m.end in people_starts)]
+def _drop_titles_of_named(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"Russia’s President Vladimir Putin" is one actor: the title and the
+    country before a name belong to the name's mention, not to mentions of
+    their own."""
+    people = [m for m in mentions if m.kind == "person"]
+    people_starts = {m.start for m in people}
+    people_roots = {m.root for m in people}
+    kept = []
+    for mention in mentions:
+        if mention.kind in {"group", "title"} and mention.end in people_starts:
+            continue
+        if mention.kind in {"state", "capital", "group"} and _modifies(doc[mention.root], people_roots):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _modifies(token: Token, roots: set[int]) -> bool:
+    for _ in range(3):
+        if token.dep_ not in {"nmod:poss", "amod", "compound", "nmod:desc", "flat", "nmod"} or token.head == token:
+            return False
+        token = token.head
+        if token.i in roots:
+            return True
+    return False
 
 
 # --- named actors -------------------------------------------------------------
@@ -290,6 +313,8 @@ def _resolve(head: Token, mention: Mention, state: DocumentActors) -> Mention | 
     """"he" is the last person named; "the two leaders" and "they" the last two
     people (when there are two); "the two countries" the last two states."""
     word = head.lower_
+    if word in {"them", "their"} and mention.kind == "pronoun":
+        return None  # "severed them", "their ties": too often things, not the last two people
     if mention.kind == "title":
         return _resolve_title(mention, state)
     if word in FEMALE_PRONOUNS:
@@ -302,16 +327,26 @@ def _resolve(head: Token, mention: Mention, state: DocumentActors) -> Mention | 
         pool, size = state.recent_people, 2
     if len(pool) < size:
         return None
+    if pool is state.recent_states:
+        ranked = sorted(pool, key=lambda a: (state.state_counts.get(a.country, 0), pool.index(a)), reverse=True)
+        return replace(mention, actors=tuple(ranked[:2]), kind="pair")
     return replace(mention, actors=tuple(pool[-size:]), kind="person" if size == 1 else "pair")
 
 
 def _resolve_title(mention: Mention, state: DocumentActors) -> Mention | None:
     """"the Russian president" is the last person named from that country."""
     wanted = mention.actors[0]
-    for person in reversed(state.recent_people):
+    candidates = list(reversed(state.recent_people)) + [
+        p for p in state.people.values() if wanted.country and p.country == wanted.country
+    ]
+    for person in candidates:
         if wanted.country is None or person.country == wanted.country:
             actor = Actor(wanted.text, person.name, person.country, person.sector, person.wikidata)
             return replace(mention, actors=(actor,), kind="person")
+    if wanted.country:
+        # "Russia's Prime Minister", nobody named: the office itself
+        actor = Actor(wanted.text, _strip_article(wanted.text), wanted.country, wanted.sector, None)
+        return replace(mention, actors=(actor,), kind="group")
     return None
 
 

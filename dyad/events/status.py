@@ -36,6 +36,22 @@ def event_status(trigger: Token) -> str:
     return HAPPENED
 
 
+_PREVENTING_HEADS = {"prevent", "avoid", "stop", "deter", "forestall", "preclude"}
+
+
+def is_prevented(trigger: Token) -> bool:
+    """"a hotline to prevent their forces from clashing": the clash is not an
+    event at all, neither one that happened nor one denied."""
+    token = trigger
+    for _ in range(3):
+        if token.dep_.split(":")[0] not in {"advcl", "xcomp", "obj", "obl"} or token.head == token:
+            return False
+        token = token.head
+        if token.lemma_.lower() in _PREVENTING_HEADS:
+            return True
+    return False
+
+
 def _is_negated(token: Token) -> bool:
     return any(child.lower_ in _NEGATORS and child.dep_ in {"advmod", "neg", "det"} for child in token.children)
 
