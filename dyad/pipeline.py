@@ -37,7 +37,7 @@ class Coder:
     ``code_many(articles)`` as often as needed (in-process or per worker)."""
 
     def __init__(self, settings: Settings | None = None):
-        self.settings = settings or Settings()
+        self.settings = settings or Settings.load()
         self.nlp = load_pipeline(self.settings.model)
         self.lexicon = lexicon()
         self.knowledge = ActorKnowledge.load(self.settings.dictionaries)

@@ -193,8 +193,12 @@ def _link(trigger: Trigger, mention: Mention, mentions: list[Mention]) -> tuple[
             if child is None:
                 return None
             dep = child.dep_
-            if token != trigger.head and dep not in SUBJECT_DEPS:
-                return None  # only the subject is shared with the governing verb
+            if token != trigger.head:
+                # only the subject is shared with the governing verb; "Iran is
+                # expected to sign": the passive subject of a raising verb too
+                if dep not in SUBJECT_DEPS | {"nsubj:pass"}:
+                    return None
+                dep = "nsubj"
             return dep, _case(child)
         if token.i in roots and child is not None:
             return None  # part of a larger mention ("Russia" in "Russia's President Putin")
@@ -203,10 +207,20 @@ def _link(trigger: Trigger, mention: Mention, mentions: list[Mention]) -> tuple[
         if token.dep_ in TRANSPARENT_DEPS and token.head.i in roots | {mention.root}:
             token = token.head  # "Israel and Russia": the second shares the first's role
             continue
-        if child is not None and child.dep_ not in TRANSPARENT_DEPS:
+        if child is not None and child.dep_ not in TRANSPARENT_DEPS and not _through_object(child, token, trigger):
             return None  # deeper than a direct dependent: "efforts to return [civilians]"
         child, token = token, token.head
     return None
+
+
+def _through_object(child: Token, token: Token, trigger: Trigger) -> bool:
+    """"sign a deal with Iraq", "hold talks with Iran": the other side hangs
+    from the trigger's object."""
+    return (
+        token.head == trigger.head
+        and token.dep_ in OBJECT_DEPS
+        and _case(child) in {"with", "between", "to"}
+    )
 
 
 def _governor_chain(head: Token) -> list[Token]:

@@ -269,7 +269,7 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
             actor = Actor(token.doc[start : token.i + 1].text, knowledge.country_name(country), country, "GOV", None)
             return Mention(start, token.i + 1, token.i, (actor,), "capital")
     sector = knowledge.sector_in([token.text])
-    if sector is None:
+    if sector is None and not _people_like(token):
         return None
     modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound", "nmod:poss", "det", "nummod"}]
     words = [t.text for m in modifiers for t in m.subtree] + [token.text]
@@ -284,8 +284,30 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
             return Mention(start, token.i + 1, token.i, (Actor(text, "", country, sector, None),), "title")
         if country is None:
             return None  # "a minister": nobody we can name
+    if sector is None and country is None:
+        return None  # "workers", "bombers": someone, but nobody we can place
     name = _strip_article(text)
     return Mention(start, token.i + 1, token.i, (Actor(text, name, country, sector, None),), "group")
+
+
+_THING_NOUNS = {
+    "relations", "ties", "talks", "weapons", "arms", "goods", "products", "exports", "imports", "elections",
+    "issues", "affairs", "interests", "years", "months", "days", "borders", "lands", "waters", "territories",
+    "sanctions", "troubles", "operations", "activities", "efforts", "measures", "plans", "funds", "assets",
+    "prices", "markets", "stocks", "shares", "rights", "laws", "rules", "restrictions", "documents", "papers",
+    "vaccines", "supplies", "missiles", "rockets", "shells", "bombs", "planes", "ships", "vehicles", "cities",
+    "towns", "villages", "areas", "regions", "positions", "targets", "sites", "facilities", "offices",
+}
+_AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents", "ee", "ees")
+
+
+def _people_like(token: Token) -> bool:
+    """Nouns that name people or units acting together ("bombers",
+    "Algerians", "settlers", "aircraft"), as opposed to things."""
+    word = token.lower_
+    if token.pos_ != "NOUN" or word in _THING_NOUNS:
+        return False
+    return word.endswith(_AGENT_SUFFIXES) or word in {"aircraft", "people", "youths", "crowds", "gunmen", "men", "women"}
 
 
 def _counts_two(token: Token) -> bool:

@@ -1,0 +1,142 @@
+"""The coder end to end on sentences written for these tests: status, passives,
+coordination, coreference, dates against a fixed publication date, and actor
+dictionaries (Dyad's CSV form and PETRARCH's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.config import Settings
+from dyad.pipeline import Coder
+from dyad.records import Article
+
+PUBLISHED = "2021-07-05"  # a Monday
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+def code(coder: Coder, text: str, published: str | None = PUBLISHED, doc_id: str = "t.txt"):
+    return coder.code(Article(doc_id=doc_id, text=text, published=published))
+
+
+def find(events, event_type, **wanted):
+    for event in events:
+        if event.event_type != event_type:
+            continue
+        if all(_field(event, key) == value for key, value in wanted.items()):
+            return event
+    return None
+
+
+def _field(event, key):
+    part, _, attr = key.partition("__")
+    value = getattr(event, part)
+    return getattr(value, attr) if attr and value is not None else value
+
+
+@pytest.mark.parametrize(
+    "text, event_type, status",
+    [
+        ("Egypt's president met the Jordanian king in Cairo on Sunday.", "CONSULT", "happened"),
+        ("The French president will visit Algeria next month.", "CONSULT", "planned"),
+        ("Iran is expected to sign a trade deal with Iraq.", "SUPPORT", "planned"),
+        ("Turkey refused to meet Greek officials.", "CONSULT", "negated"),
+        ("Japan did not condemn the Chinese missile test.", "ACCUSE", "negated"),
+    ],
+    ids=["past-meeting", "will-visit", "expected-to-sign", "refused-to-meet", "did-not-condemn"],
+)
+def test_pipeline_status(coder, text, event_type, status):
+    events = code(coder, text)
+    assert find(events, event_type, status=status), [(e.event_type, e.status) for e in events]
+
+
+def test_pipeline_agree_to_hold_meeting_is_agree_and_planned_consult(coder):
+    text = "Chancellor Olaf Scholz spoke with President Emmanuel Macron on Monday. They agreed to hold a meeting soon."
+    events = code(coder, text)
+    agree = find(events, "AGREE", status="happened")
+    consult = find(events, "CONSULT", status="planned")
+    assert agree is not None and consult is not None
+    assert {agree.source.name, agree.target.name} == {"Olaf Scholz", "Emmanuel Macron"}
+
+
+def test_pipeline_passive_agent_is_source(coder):
+    events = code(coder, "Two journalists were arrested by Iranian police in Tehran.")
+    event = find(events, "COERCE")
+    assert event is not None
+    assert event.source.country == "IRN" and event.source.sector == "COP"
+
+
+def test_pipeline_coordinated_subjects_are_both_sides(coder):
+    events = code(coder, "Israel and Russia have maintained close military coordination over Syria.")
+    event = find(events, "COOPERATE")
+    assert event is not None
+    assert {event.source.country, event.target.country} == {"ISR", "RUS"}
+
+
+def test_pipeline_pronoun_refers_to_last_person(coder):
+    text = "Prime Minister Naftali Bennett arrived in Moscow on Friday. He thanked President Vladimir Putin for the invitation."
+    event = find(code(coder, text), "SUPPORT")
+    assert event is not None
+    assert event.source.name == "Naftali Bennett" and event.target.name == "Vladimir Putin"
+
+
+def test_pipeline_capital_stands_for_government(coder):
+    event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
+    assert event is not None and event.source.country == "RUS"
+
+
+def test_pipeline_dates_resolve_against_publication(coder):
+    events = code(coder, "Spain's prime minister visited Morocco on Tuesday.")
+    event = find(events, "CONSULT")
+    assert event is not None and event.date == "2021-06-29" and event.date_text
+
+
+def test_pipeline_no_publication_date_keeps_relative_dates_null(coder):
+    events = code(coder, "Spain's prime minister visited Morocco on Tuesday.", published=None)
+    event = find(events, "CONSULT")
+    assert event is not None and event.date is None
+
+
+def test_pipeline_absolute_date_without_publication(coder):
+    events = code(coder, "Spain's prime minister visited Morocco in April 2019.", published=None)
+    event = find(events, "CONSULT")
+    assert event is not None and event.date == "2019-04"
+
+
+def test_pipeline_evidence_offsets_point_into_text_as_read(coder):
+    text = "Kremlin talks\n\nPhoto caption here. (Photo: AP)\n\nRussia's president met the Turkish president in Sochi on Monday.\n"
+    article = Article(doc_id="a.txt", text=text, published=PUBLISHED)
+    events = coder.code(article)
+    assert events
+    for event in events:
+        assert text[event.evidence.start : event.evidence.end] == event.evidence.text
+
+
+def test_pipeline_is_deterministic(coder):
+    text = "Germany's foreign minister criticised Hungary on Monday. Budapest rejected the criticism."
+    first, second = code(coder, text), code(coder, text)
+    assert [e.to_dict() for e in first] == [e.to_dict() for e in second]
+    assert len({e.id for e in first}) == len(first)
+
+
+def test_pipeline_event_codes_come_from_codebook(coder):
+    event = find(code(coder, "Syrian forces attacked rebel positions near Idlib."), "ASSAULT")
+    assert event is not None
+    assert event.quad_class == 4 and event.goldstein < 0 and event.cameo.startswith(("18", "19", "20"))
+
+
+def test_pipeline_user_dictionary_names_actor(tmp_path):
+    dictionary = tmp_path / "actors.csv"
+    dictionary.write_text(
+        "name,aliases,country,sector,wikidata,start,end\n"
+        "Blue Harbour Collective,BHC,GRC,SOC,,,\n",
+        encoding="utf-8",
+    )
+    coder = Coder(Settings.load(dictionaries=[str(dictionary)]))
+    events = code(coder, "The Blue Harbour Collective accused the Greek government of neglect.")
+    event = find(events, "ACCUSE")
+    assert event is not None
+    assert event.source.name == "Blue Harbour Collective" and event.source.country == "GRC"
