@@ -125,7 +125,9 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
     if not sources and not passive:
         sources = _nearest(trigger, mentions, before=True, exclude=targets)
     if not targets and (trigger.spec.frame in {"act", "go", "pass"} or _with_follows(trigger)):
-        targets = _nearest(trigger, mentions, before=False, exclude=sources)
+        source_names = {a.name for m in sources for a in m.actors}
+        others = [m for m in mentions if not source_names & {a.name for a in m.actors}]
+        targets = _nearest(trigger, others, before=False, exclude=sources)
     return Roles(tuple(sources), tuple(targets), tuple(places), from_parse)
 
 
