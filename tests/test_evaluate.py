@@ -122,7 +122,7 @@ def test_petrarch_score_counts_found_extra_and_no_event_records():
         "C": [event("010", actor("GON"), None)],  # not scored
     }
     score = petrarch.score_records(records, events)
-    assert (score.records, score.expected, score.found, score.found_roots) == (2, 2, 1, 2)
+    assert (score.records, score.expected, score.found, score.found_roots, score.found_pairs) == (2, 2, 1, 2, 1)
     assert (score.dyad_events, score.extra, score.no_event_with_events) == (3, 2, 1)
     assert score.extra_share == pytest.approx(3 / 4)
     assert score.not_scored == {"error": 1}

@@ -174,6 +174,7 @@ def _petrarch(shared: Path, coders: _Coders, limit: int | None) -> PartResult:
         Measure(part, "expected events produced", score.found_share,
                 note=f"{score.found}/{score.expected}; (source, target, CAMEO root); PETRARCH-1 1.00, UniversalPetrarch 0.72"),
         Measure(part, "expected CAMEO roots (actors ignored)", score.root_share, note=f"{score.found_roots}/{score.expected}"),
+        Measure(part, "expected actor pairs (codes ignored)", score.pair_share, note=f"{score.found_pairs}/{score.expected}"),
         Measure(part, "extra events share", score.extra_share, lower_is_better=True,
                 note=f"{score.extra + score.no_event_events}/{total} Dyad events match no expected triple"),
         Measure(part, "no-event sentences with events", score.no_event_with_events, unit="count",
