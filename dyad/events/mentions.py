@@ -195,6 +195,12 @@ def _entity_mention(ent: Span, state: DocumentActors) -> Mention | None:
         return Mention(ent.start, ent.end, ent.root.i, (actor,), "capital")
     if ent.label_ == "ORG" or knowledge.organisation(text):
         return Mention(ent.start, ent.end, ent.root.i, (_organisation_actor(ent, state),), "organisation")
+    role = knowledge.sector_in([t.text for t in ent])
+    if role:
+        # "US President" tagged as a place: a title, resolved like one
+        words = [t.text for t in ent]
+        actor = Actor(text, "", knowledge.country_in(words), role, None)
+        return Mention(ent.start, ent.end, ent.root.i, (actor,), "title")
     if ent.label_ == "LOC":
         return Mention(ent.start, ent.end, ent.root.i, (Actor(text, text, knowledge.place_country(text), None, None),), "place")
     return None
@@ -215,6 +221,10 @@ def _organisation_actor(ent: Span, state: DocumentActors) -> Actor:
 def _token_mention(token: Token, state: DocumentActors) -> Mention | None:
     knowledge = state.knowledge
     lower = token.lower_
+    if token.pos_ == "PROPN" and token.text not in state.people and token.text[:1].isupper():
+        known = knowledge.person(_strip_possessive(token.text), state.year)
+        if known and not _names_a_place(token.text, knowledge):
+            state.people[token.text] = Actor(known.name, known.name, known.country, known.sector, known.wikidata)
     if token.pos_ == "PROPN" and token.text in state.people:
         person = state.people[token.text]
         start = token.i
@@ -351,7 +361,10 @@ def _resolve(head: Token, mention: Mention, state: DocumentActors) -> Mention | 
         return None
     if pool is state.recent_states:
         ranked = sorted(pool, key=lambda a: (state.state_counts.get(a.country, 0), pool.index(a)), reverse=True)
-        return replace(mention, actors=tuple(ranked[:2]), kind="pair")
+        distinct = list({a.country: a for a in reversed(ranked)}.values())[::-1]
+        if len(distinct) < 2:
+            return None
+        return replace(mention, actors=tuple(distinct[:2]), kind="pair")
     return replace(mention, actors=tuple(pool[-size:]), kind="person" if size == 1 else "pair")
 
 

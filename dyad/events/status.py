@@ -36,7 +36,7 @@ def event_status(trigger: Token) -> str:
     return HAPPENED
 
 
-_PREVENTING_HEADS = {"prevent", "avoid", "stop", "deter", "forestall", "preclude"}
+_PREVENTING_HEADS = {"prevent", "avoid", "stop", "deter", "forestall", "preclude", "ensure", "assure", "guarantee"}
 
 
 def is_prevented(trigger: Token) -> bool:
@@ -44,7 +44,7 @@ def is_prevented(trigger: Token) -> bool:
     event at all, neither one that happened nor one denied."""
     token = trigger
     for _ in range(3):
-        if token.dep_.split(":")[0] not in {"advcl", "xcomp", "obj", "obl"} or token.head == token:
+        if token.dep_.split(":")[0] not in {"advcl", "xcomp", "ccomp", "obj", "obl"} or token.head == token:
             return False
         token = token.head
         if token.lemma_.lower() in _PREVENTING_HEADS:
@@ -64,7 +64,9 @@ def _is_future(token: Token) -> bool:
         if child.dep_ == "amod" and word in _PLANNED_MODIFIERS:
             return True
     # "is to visit", "is expected to visit"
-    if token.dep_ == "xcomp" and token.head.lemma_ in {"be", "expect", "schedule", "set", "due"}:
+    if token.dep_ in {"xcomp", "advcl"} and token.head.lemma_ in {"be", "expect", "schedule", "set", "due"} and any(
+        c.dep_ == "mark" and c.lower_ == "to" for c in token.children
+    ):
         return True
     # a headline's "Prime Minister to Visit Israel": an infinitive with no verb above it
     return token.pos_ == "VERB" and token.dep_ in {"ROOT", "acl"} and any(
