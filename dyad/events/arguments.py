@@ -10,12 +10,14 @@ with lower confidence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
 from dyad.events.lexicon import Lexicon, TriggerSpec
+from dyad.actors.knowledge import country_name
 from dyad.events.mentions import Mention
+from dyad.records import Actor
 
 SUBJECT_DEPS = {"nsubj", "csubj", "obl:agent", "nmod:agent", "nmod:poss"}
 OBJECT_DEPS = {"obj", "iobj", "nsubj:pass", "dobj"}
@@ -99,6 +101,9 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
         dep, case = link
         if mention.kind == "place" or (case in PLACE_CASES and mention.kind in {"capital", "place"}):
             places.append(mention)
+            if (dep in OBJECT_DEPS or case in {"of", "from"}) and trigger.spec.event_type in TERRITORIAL_TYPES:
+                targets.append(_country_of_place(mention))  # "annexation of Crimea": Ukraine is acted on
+                continue
             if trigger.spec.frame != "go":
                 continue
         if dep in SUBJECT_DEPS or case == "by":
@@ -129,6 +134,17 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
         others = [m for m in mentions if not source_names & {a.name for a in m.actors}]
         targets = _nearest(trigger, others, before=False, exclude=sources)
     return Roles(tuple(sources), tuple(targets), tuple(places), from_parse)
+
+
+TERRITORIAL_TYPES = {"COERCE", "ASSAULT", "MOBILIZE", "RETREAT"}
+
+
+def _country_of_place(mention: Mention) -> Mention:
+    place = mention.actors[0]
+    if not place.country:
+        return mention
+    actor = Actor(place.text, country_name(place.country) or place.country, place.country, None, None)
+    return replace(mention, actors=(actor,), kind="state")
 
 
 def _relative_clause(trigger: Trigger, mentions: list[Mention], sources: list, targets: list) -> None:

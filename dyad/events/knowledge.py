@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dyad.actors.dictionary import ActorDictionary
-from dyad.actors.knowledge import country_index
+from dyad.actors.knowledge import INTERNATIONAL_CODES, country_index
 from dyad.actors.organisations import lookup_organisation
 from dyad.actors.sectors import sector_for
 from dyad.records import Place
@@ -54,6 +54,10 @@ class ActorKnowledge:
             match = index.match(stripped) if stripped[:1].isupper() else None
             if match and match.kind != "capital":
                 return match.iso3
+            if stripped.isupper() and len(stripped) >= 2:
+                found = lookup_organisation(stripped)  # "an IDF soldier"
+                if found and len(found.country) == 3 and found.country not in INTERNATIONAL_CODES:
+                    return found.country
         return None
 
     def sector_in(self, words: Sequence[str]) -> str | None:
