@@ -33,6 +33,10 @@ log = logging.getLogger("dyad")
 PARTS = ("seeds", "plover", "petrarch", "ngec")
 SEEDS = Path("acceptance/seeds")
 PLOVER = Path("acceptance/plover-gsr")
+WARM_UP = Article(
+    doc_id="warm-up", published="2021-07-05",
+    text="The president met the prime minister of Israel in Moscow on Monday and thanked him for his help.",
+)
 
 
 def evaluate(
@@ -86,7 +90,9 @@ class _Coders:
 
             start = time.perf_counter()
             settings = replace(self.settings, dictionaries=dictionaries) if dictionaries else self.settings
-            self._coders[dictionaries] = Coder(settings)
+            coder = Coder(settings)
+            list(coder.code_many([WARM_UP]))  # tables loaded on first use count as loading, not coding
+            self._coders[dictionaries] = coder
             self.load_seconds += time.perf_counter() - start
         return self._coders[dictionaries]
 
