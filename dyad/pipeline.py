@@ -171,7 +171,8 @@ def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Act
     pairs, seen = [], set()
     for source, target in product(sources, targets or [None]):
         key = (_name(source), _name(target))
-        if not _same(source, target) and key not in seen:
+        home_trip = trigger.spec.frame == "go" and target is not None and source.country and source.country == target.country
+        if not _same(source, target) and not home_trip and key not in seen:
             seen.add(key)
             pairs.append((source, target))
     return pairs

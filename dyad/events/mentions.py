@@ -33,11 +33,7 @@ class Mention:
     end: int
     root: int
     actors: tuple[Actor, ...]
-    kind: str  # person, organisation, state, place, group, pronoun, pair
-
-    @property
-    def is_pair(self) -> bool:
-        return len(self.actors) == 2
+    kind: str  # person, organisation, state, capital, place, group, title, pronoun, pair
 
 
 @dataclass
