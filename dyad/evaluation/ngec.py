@@ -1,8 +1,9 @@
 """NGEC's synthetic news stories as a document-level event-type test.
 
 Each story was prompted to tell one PLOVER event type; the test is whether
-that type is among the types Dyad codes in the story, and whether Dyad adds
-others. ``split.csv`` names the test stories (``split_by_title == "test"``:
+that type is among the types of the events Dyad codes in the story's lead
+(``lead_types``: what a news story is about is in its first paragraph), and
+whether Dyad adds others. ``split.csv`` names the test stories (``split_by_title == "test"``:
 no headline template on both sides) by ``file`` and ``row``.
 
 The stories carry no licence: they are read at run time for measuring and
@@ -124,6 +125,30 @@ class TypeScore:
     def to_dict(self) -> dict:
         return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
                 "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+LEAD_MIN_WORDS = 12  # a shorter first paragraph is a headline or a dateline, not the lead
+
+
+def lead_types(article: Article, events: Iterable) -> set[str]:
+    """The types of what a story is about: its events told in the lead (the
+    first paragraph of prose), else the type of its first event. Background
+    events further down are context, not the story's own type."""
+    events = sorted(events, key=lambda e: e.evidence.start or 0)
+    if not events:
+        return set()
+    lead_end = _lead_end(article.text)
+    lead = {e.event_type for e in events if (e.evidence.start or 0) < lead_end}
+    return lead or {events[0].event_type}
+
+
+def _lead_end(text: str) -> int:
+    position = 0
+    for paragraph in re.split(r"(\n\s*\n)", text):
+        position += len(paragraph)
+        if len(paragraph.split()) >= LEAD_MIN_WORDS:
+            return position
+    return position
 
 
 def type_scores(gold: dict[str, str], predicted: dict[str, set[str]], types: Iterable[str] = EVENT_TYPES) -> list[TypeScore]:
