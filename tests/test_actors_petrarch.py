@@ -41,8 +41,8 @@ def code(dictionary, text, date=None):
         ("PSEREBHMS", ("PSE", "REB")), ("IMGMOSALQ", ("IMG", None)), ("NGOHLHIRC", ("NGO", "MED")),
         ("MNCUSAMED", ("MNC", "JRN")), ("GOVFRM", (None, "GOV")), ("~MUSUAF", (None, "UAF")),
         ("CHRCPT", (None, "REL")), ("SUNRUS", ("RUS", None)), ("USR", ("RUS", None)),
-        ("AFRREB", (None, "REB")), ("GON", (None, None)), ("", (None, None)),
-        ("NGOHINDEN211DEV", ("NGO", "SOC")), ("ELR/GAL", (None, None)),
+        ("AFRREB", (None, "REB")), ("GON", ("GON", None)), ("", (None, None)),
+        ("NGOHINDEN211DEV", ("NGO", "SOC")), ("ELR/GAL", ("ELR", None)),
     ],
     ids=lambda v: v if isinstance(v, str) and v else None,
 )

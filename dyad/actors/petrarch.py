@@ -92,7 +92,8 @@ def split_cameo_code(code: str | None, agent: bool = False) -> tuple[str | None,
     """(country, PLOVER sector) of a CAMEO actor or agent code: "USAGOV" -> ("USA", "GOV"),
     "IGOUNO" -> ("UNO", None), "IGOEUREEC" -> ("EUR", None), "RUSMIL" -> ("RUS", "MIL"),
     "PSEREBHMS" -> ("PSE", "REB"), "GOVFRM" -> (None, "GOV"), "NGOHLHIRC" -> ("NGO", "MED").
-    A first part that is no known state (a region, a fictional "GON") gives country None.
+    A region gives country None; a code of the dictionary's own (a fictional "GON")
+    is kept as the country, so that users' own actor universes survive coding.
     An agent code (``agent=True``, or written with its "~": "~MUSUAF") has no country part:
     its "MUS" is Muslim, not Mauritius."""
     parts = cameo_parts(code or "")
@@ -108,8 +109,10 @@ def split_cameo_code(code: str | None, agent: bool = False) -> tuple[str | None,
         country = table.international[first]
     elif first in country_index().codes:
         country = first
-    elif first not in table.regions:
+    elif first in table.roles or first in table.religions:
         rest = parts
+    elif first not in table.regions and len(first) == 3:
+        country = first  # the dictionary's own actor ("GON" in the validation suite), kept as written
     if country == "IGO":
         country = next((table.organisations[p] for p in rest if p in table.organisations), country)
     sector = next((table.roles[p] for p in rest if table.roles.get(p)), None)
