@@ -49,6 +49,52 @@ def state_of(db) -> dict:
         return store_state(store)
 
 
+def kill_corpus(path: Path, copies: int) -> Path:
+    """The fixture articles, ``copies`` times under different ids: one JSONL."""
+    meta = {json.loads(line)["doc_id"]: json.loads(line) for line in (ARTICLES / "meta.jsonl").read_text().splitlines()}
+    with path.open("w", encoding="utf-8") as out:
+        for copy in range(copies):
+            for name, record in meta.items():
+                text = (ARTICLES / name).read_text(encoding="utf-8")
+                out.write(json.dumps({"id": f"{copy}/{name}", "text": text, "published": record["published"]}) + "\n")
+    return path
+
+
+def run_and_kill(corpus: Path, db: Path, delay: float, after_progress: bool = True) -> bool:
+    """Start `dyad ingest`, SIGKILL it (and its workers) ``delay`` seconds after
+    its first document is coded (or after it started); True if it was still
+    running then."""
+    process = subprocess.Popen(
+        [str(DYAD), "ingest", str(corpus), "--db", str(db), "--workers", "1", "--progress"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+    )
+    seen = bytearray()
+    reader = threading.Thread(target=lambda: [seen.extend(chunk) for chunk in iter(lambda: process.stderr.read1(256), b"")],
+                              daemon=True)
+    reader.start()
+    deadline = time.monotonic() + 60
+    while after_progress and process.poll() is None and not re.search(rb"\| *[1-9]\d*/\d+ \[", bytes(seen)):
+        assert time.monotonic() < deadline, "ingest made no progress in 60 s"
+        time.sleep(0.05)
+    time.sleep(delay)
+    running = process.poll() is None
+    if running:
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    reader.join(timeout=5)
+    return running
+
+
+def ingest_command(corpus: Path, db: Path, workers: int = 1) -> tuple[subprocess.CompletedProcess, tuple[int, ...]]:
+    """`dyad ingest` run to the end: the process, and its summary's counts
+    (documents, new, unchanged, replaced, failed)."""
+    done = subprocess.run([str(DYAD), "ingest", str(corpus), "--db", str(db), "--workers", str(workers), "--no-progress"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    counts = re.search(r"(\d+) documents: (\d+) new, (\d+) unchanged, (\d+) replaced, (\d+) failed", done.stdout)
+    return done, tuple(map(int, counts.groups()))
+
+
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory):
     """The fixture articles ingested once, cleanly, in this process."""
@@ -114,53 +160,16 @@ def test_store_ingest_cli_names_the_bad_input_and_exits_1(runner, tmp_path):
     assert "1 new, 0 unchanged, 0 replaced, 1 failed" in result.output
 
 
-def test_store_ingest_parallel_workers_equal_one_process(reference, tmp_path):
-    db = tmp_path / "s.duckdb"
-    report = run_ingest([ARTICLES], db, workers=2)
-    assert report.new == 4
-    assert state_of(db) == state_of(reference[0])
-
-
-def kill_corpus(path: Path, copies: int) -> Path:
-    """The fixture articles, ``copies`` times under different ids: one JSONL."""
-    meta = {json.loads(line)["doc_id"]: json.loads(line) for line in (ARTICLES / "meta.jsonl").read_text().splitlines()}
-    with path.open("w", encoding="utf-8") as out:
-        for copy in range(copies):
-            for name, record in meta.items():
-                text = (ARTICLES / name).read_text(encoding="utf-8")
-                out.write(json.dumps({"id": f"{copy}/{name}", "text": text, "published": record["published"]}) + "\n")
-    return path
-
-
-def run_and_kill(corpus: Path, db: Path, delay: float, after_progress: bool = True) -> bool:
-    """Start `dyad ingest`, SIGKILL it (and its workers) ``delay`` seconds after
-    its first document is coded (or after it started); True if it was still
-    running then."""
-    process = subprocess.Popen(
-        [str(DYAD), "ingest", str(corpus), "--db", str(db), "--workers", "1", "--progress"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
-    )
-    seen = bytearray()
-    reader = threading.Thread(target=lambda: [seen.extend(chunk) for chunk in iter(lambda: process.stderr.read1(256), b"")],
-                              daemon=True)
-    reader.start()
-    deadline = time.monotonic() + 60
-    while after_progress and process.poll() is None and not re.search(rb"\| *[1-9]\d*/\d+ \[", bytes(seen)):
-        assert time.monotonic() < deadline, "ingest made no progress in 60 s"
-        time.sleep(0.05)
-    time.sleep(delay)
-    running = process.poll() is None
-    if running:
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
-    reader.join(timeout=5)
-    return running
+def test_store_ingest_parallel_workers_equal_one_process(tmp_path):
+    # Both in fresh processes, so that both code with the coder as it is on disk now.
+    _, parallel = ingest_command(ARTICLES, tmp_path / "parallel.duckdb", workers=2)
+    _, serial = ingest_command(ARTICLES, tmp_path / "serial.duckdb", workers=1)
+    assert parallel == serial == (4, 4, 0, 0, 0)
+    assert state_of(tmp_path / "parallel.duckdb") == state_of(tmp_path / "serial.duckdb")
 
 
 def test_store_ingest_killed_five_times_then_finished_equals_one_clean_run(tmp_path):
     corpus = kill_corpus(tmp_path / "corpus.jsonl", copies=30)
-    clean = tmp_path / "clean.duckdb"
-    expected_report = run_ingest([corpus], clean)
     seed = random.randrange(10**6)
     rng = random.Random(seed)
     # The first run dies while starting (creating the store, loading the coder),
@@ -169,11 +178,11 @@ def test_store_ingest_killed_five_times_then_finished_equals_one_clean_run(tmp_p
     db = tmp_path / "killed.duckdb"
     killed = [run_and_kill(corpus, db, delay, after_progress=n > 0) for n, delay in enumerate(delays)]
     assert any(killed), f"no run was still going when killed (seed {seed}, delays {delays})"
-    finished = subprocess.run([str(DYAD), "ingest", str(corpus), "--db", str(db), "--workers", "1", "--no-progress"],
-                              capture_output=True, text=True, timeout=300)
-    assert finished.returncode == 0, finished.stderr
-    counts = re.search(r"(\d+) documents: (\d+) new, (\d+) unchanged, (\d+) replaced, (\d+) failed", finished.stdout)
-    documents, new, unchanged, replaced, failed = map(int, counts.groups())
-    assert (documents, replaced, failed) == (expected_report.new, 0, 0), finished.stdout
-    assert new + unchanged == expected_report.new
+    finished, (documents, new, unchanged, replaced, failed) = ingest_command(corpus, db)
+    # The clean run comes right after, in a process like the others, so that all
+    # code the same articles with the same coder.
+    clean = tmp_path / "clean.duckdb"
+    _, (expected, *_) = ingest_command(corpus, clean)
+    assert (documents, replaced, failed) == (expected, 0, 0), finished.stdout
+    assert new + unchanged == expected
     assert state_of(db) == state_of(clean), f"seed {seed}, delays {delays}, killed while running: {killed}"

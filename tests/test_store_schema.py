@@ -62,6 +62,15 @@ def test_store_schema_not_a_database_is_a_store_error(tmp_path):
         open_store(path)
 
 
+def test_store_schema_empty_file_or_leftovers_of_a_killed_creation_become_a_store(tmp_path):
+    path = tmp_path / "s.duckdb"
+    path.touch()
+    (tmp_path / "s.duckdb.creating-12345").write_bytes(b"half a database")
+    with open_store(path) as store:
+        assert store.migrations() == ALL
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.duckdb", "s.duckdb.creating-12345"]
+
+
 def test_store_schema_read_only_store_refuses_to_write(tmp_path):
     path = tmp_path / "s.duckdb"
     open_store(path).close()

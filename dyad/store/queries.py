@@ -85,10 +85,17 @@ class EventFilter:
 
     def sql(self, columns: str = "e.*") -> tuple[str, list[Any]]:
         where, params = self.where()
-        query = f"SELECT {columns} FROM events e WHERE {where} ORDER BY e.date_lo NULLS LAST, e.event_id"
-        if self.limit:
-            query += f" LIMIT {int(self.limit)}"
-        return query, params
+        order = "ORDER BY e.date_lo NULLS LAST, e.event_id"
+        if not self.limit:
+            return f"SELECT {columns} FROM events e WHERE {where} {order}", params
+        # Find the first N by their sort keys alone, then read their columns:
+        # a top-N over every column of a large table reads them all.
+        return (
+            f"WITH firsts AS (SELECT e.rowid AS row_number, e.date_lo, e.event_id FROM events e WHERE {where}"
+            f" {order} LIMIT {int(self.limit)})"
+            f" SELECT {columns} FROM firsts f JOIN events e ON e.rowid = f.row_number"
+            f" ORDER BY f.date_lo NULLS LAST, f.event_id"
+        ), params
 
 
 def _dyad(value: str | Sequence[str] | None) -> tuple[str, str] | None:

@@ -41,11 +41,15 @@ def record_columns(event: Event) -> dict[str, Any]:
     return row
 
 
-def _build(cls, row: dict[str, Any], prefix: str, names: tuple[str, ...], key: str):
-    values = {n: row.get(f"{prefix}_{n}") for n in names}
-    if values[key] is None:
+# Column names of each nested part, in its dataclass's field order.
+_COLUMNS = {prefix: tuple(f"{prefix}_{n}" for n in names)
+            for prefix, names in (("source", ACTOR_PARTS), ("target", ACTOR_PARTS), ("location", PLACE_PARTS))}
+
+
+def _build(cls, row: dict[str, Any], prefix: str, key: str):
+    if row.get(f"{prefix}_{key}") is None:
         return None
-    return cls(**values)
+    return cls(*[row.get(column) for column in _COLUMNS[prefix]])
 
 
 def event_from_row(row: dict[str, Any], id_column: str = "event_id") -> Event:
@@ -60,11 +64,11 @@ def event_from_row(row: dict[str, Any], id_column: str = "event_id") -> Event:
         quad_class=row.get("quad_class"),
         goldstein=row.get("goldstein"),
         status=row.get("status") or "happened",
-        source=_build(Actor, row, "source", ACTOR_PARTS, "name"),
-        target=_build(Actor, row, "target", ACTOR_PARTS, "name"),
+        source=_build(Actor, row, "source", "name"),
+        target=_build(Actor, row, "target", "name"),
         date=row.get("date"),
         date_text=row.get("date_text"),
-        location=_build(Place, row, "location", PLACE_PARTS, "text"),
+        location=_build(Place, row, "location", "text"),
         confidence=row["confidence"] if row.get("confidence") is not None else 0.5,
     )
 

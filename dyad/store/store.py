@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -106,8 +107,10 @@ def open_store(db: str | Path | None = None, read_only: bool = False) -> Store:
 
 
 def _connect_and_migrate(path: str) -> duckdb.DuckDBPyConnection:
-    if Path(path).parent and not Path(path).parent.exists():
+    if not Path(path).parent.exists():
         raise StoreError(f"{path}: folder {Path(path).parent} does not exist")
+    if not Path(path).exists() or Path(path).stat().st_size == 0:
+        _create(path)
     con = _connect(path, read_only=False)
     try:
         migrate(con, path)
@@ -115,6 +118,31 @@ def _connect_and_migrate(path: str) -> duckdb.DuckDBPyConnection:
         con.close()
         raise
     return con
+
+
+def _create(path: str) -> None:
+    """A new store appears whole: built beside its final name, then linked
+    there, so that a run killed while creating it leaves no broken file (and
+    two runs creating it at once keep the first)."""
+    building = Path(f"{path}.creating-{os.getpid()}")
+    for leftover in (building, Path(f"{building}.wal")):
+        leftover.unlink(missing_ok=True)
+    con = _connect(str(building), read_only=False)
+    try:
+        migrate(con, path)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    if Path(path).exists() and Path(path).stat().st_size == 0:
+        Path(path).unlink()  # left by a run killed while creating it with an older Dyad
+    try:
+        os.link(building, path)
+    except FileExistsError:
+        pass  # another process created it first
+    except OSError as error:
+        raise StoreError(f"{path}: cannot create: {error.strerror or error}") from error
+    finally:
+        building.unlink(missing_ok=True)
 
 
 def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:

@@ -107,7 +107,7 @@ class StoreWriter:
         self._insert("mentions", mention_rows)
         for key, group in self._linked_groups(mention_rows):
             affected.setdefault(key, set()).add(group)
-        self._recluster(affected, stale)
+        self._recluster(affected, stale, {row["mention_id"] for row in mention_rows})
         return [_result(d, stored) for d in documents]
 
     def _remove(self, doc_ids: list[str]) -> tuple[dict[str, set[str]], set[str]]:
@@ -145,20 +145,20 @@ class StoreWriter:
                 linked.add((other.key, candidate[_CANDIDATE_COLUMNS.index("group_id")]))
         return linked
 
-    def _recluster(self, affected: dict[str, set[str]], stale: set[str]) -> None:
-        """Merge again the mentions of the affected groups; rewrite their events."""
-        pairs = [{"block_key": k, "group_id": g} for k, groups in affected.items() for g in groups]
-        if not pairs and not stale:
+    def _recluster(self, affected: dict[str, set[str]], stale: set[str], new: set[str] = frozenset()) -> None:
+        """Merge again the mentions of the affected groups (``new``: the ids of
+        mentions just inserted, in no event yet); rewrite their events."""
+        if not affected and not stale:
             return
-        self._con.register("_groups", pa.Table.from_pylist(pairs, schema=_GROUP_SCHEMA))
-        try:
-            rows = arrow(self._con.sql(
-                "SELECT m.* FROM mentions m JOIN _groups g USING (block_key, group_id)"
-            )).to_pylist()
-        finally:
-            self._con.unregister("_groups")
+        # Filtering by lists, not joining a table: the lists use the block key index,
+        # a join reads every column of every mention.
+        groups = sorted({g for gs in affected.values() for g in gs})
+        rows = [r for r in arrow(self._con.sql(
+            "SELECT * FROM mentions WHERE block_key IN (SELECT unnest(?)) AND group_id IN (SELECT unnest(?))",
+            params=[sorted(affected), groups],
+        )).to_pylist() if r["group_id"] in affected[r["block_key"]]]
         by_id = {r["mention_id"]: r for r in rows}
-        old_events = stale | {r["event_id"] for r in rows}
+        old_events = stale | {r["event_id"] for r in rows if r["mention_id"] not in new}
         updates, events = [], []
         for group_id, members in cluster(_mention_of_row(r) for r in rows):
             event_id = members[0].mention_id
@@ -186,7 +186,7 @@ class StoreWriter:
     def _replace_events(self, old_ids: set[str], rows: list[dict[str, Any]]) -> set[str]:
         """Delete the old events, insert the new; returns the old events' actor ids."""
         old_actors: set[str] = set()
-        if old_ids:
+        if old_ids:  # events that may have changed or vanished
             ids = sorted(old_ids)
             for source, target in self._con.execute(
                 "SELECT source_actor_id, target_actor_id FROM events WHERE event_id IN (SELECT unnest(?))", [ids]
@@ -354,7 +354,6 @@ _SCHEMAS = {
         ("source_actor_id", _S), ("target_actor_id", _S),
     ] + _record_fields()),
 }
-_GROUP_SCHEMA = pa.schema([("block_key", _S), ("group_id", _S)])
 _UPDATE_SCHEMA = pa.schema([("mention_id", _S), ("event_id", _S), ("group_id", _S)])
 _PROBE_COLUMNS = ("mention_id", "block_key", "date_lo", "date_hi", "pub_lo", "pub_hi")
 _PROBE_SCHEMA = pa.schema([(name, _SCHEMAS["mentions"].field(name).type) for name in _PROBE_COLUMNS])
