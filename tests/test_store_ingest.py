@@ -186,3 +186,14 @@ def test_store_ingest_killed_five_times_then_finished_equals_one_clean_run(tmp_p
     assert (documents, replaced, failed) == (expected, 0, 0), finished.stdout
     assert new + unchanged == expected
     assert state_of(db) == state_of(clean), f"seed {seed}, delays {delays}, killed while running: {killed}"
+
+
+@pytest.mark.parametrize("workers", [1, 2], ids=["in-process", "workers"])
+def test_store_ingest_coder_that_cannot_start_is_one_error_and_stores_nothing(runner, tmp_path, workers):
+    db = tmp_path / "s.duckdb"
+    result = runner.invoke(main, ["ingest", str(ARTICLES), "--db", str(db), "--workers", str(workers),
+                                  "--model", str(tmp_path / "no-such-model")])
+    assert result.exit_code == 2
+    assert "no-such-model" in result.output and "Traceback" not in result.output
+    with open_store(db, read_only=True) as store:
+        assert store.documents_count() == 0

@@ -88,6 +88,12 @@ def ingest(paths, published, max_bytes, model, verbose, db, workers, dictionarie
 def events(db, dyad, actor, country, event_type, since, until, status, fmt, limit):
     """Events in the store, oldest first.
 
+    In the table, n is the number of reports (sentences) of the event, and a
+    date marked ~ is the publication date of an undated event's first report.
+    Dates filter by the event's whole span: --since 2016 --until 2016 keeps
+    events dated 2016, 2016-05 or 2016-05-09; --since 2016-06 leaves out an
+    event dated only 2016.
+
     \b
     Examples:
       dyad events --dyad ISR-RUS --since 2016 --until 2016
