@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from dyad.actors._text import search
 from dyad.actors.dictionary import ActorDictionary
 from dyad.actors.knowledge import INTERNATIONAL_CODES, country_index
 from dyad.actors.organisations import lookup_organisation
@@ -85,9 +86,21 @@ class ActorKnowledge:
         found = lookup(name, year)
         return Known(found.name, found.country, found.sector, found.wikidata) if found else None
 
+    def user_names_in(self, text: str, year: int | None = None) -> list[tuple[int, int, Known]]:
+        """Names from the user's dictionaries found anywhere in ``text``, as
+        character spans: they win over everything Dyad knows itself."""
+        found, taken = [], set()
+        for dictionary in self.user:
+            for hit in search(text, [lambda span, d=dictionary: d.lookup(span, _mid_year(year))], _LONGEST_NAME):
+                if not taken & set(range(hit.start, hit.end)):
+                    entry = hit.value
+                    found.append((hit.start, hit.end, Known(entry.name, entry.country, entry.sector, entry.wikidata)))
+                    taken.update(range(hit.start, hit.end))
+        return found
+
     def _user(self, text: str, year: int | None = None) -> Known | None:
         for dictionary in self.user:
-            entry = dictionary.lookup(text, f"{year}-07-01" if year else None)
+            entry = dictionary.lookup(text, _mid_year(year))
             if entry:
                 return Known(entry.name, entry.country, entry.sector, entry.wikidata)
         return None
@@ -103,6 +116,13 @@ class ActorKnowledge:
     def place_country(self, text: str) -> str | None:
         found = self.place(text)
         return found.country if found else None
+
+
+_LONGEST_NAME = 6  # words
+
+
+def _mid_year(year: int | None) -> str | None:
+    return f"{year}-07-01" if year else None
 
 
 def _load_dictionary(path: Path) -> ActorDictionary:

@@ -62,9 +62,11 @@ def find_mentions(doc: Doc, knowledge: ActorKnowledge, year: int | None) -> list
     state = DocumentActors(knowledge, year)
     _learn_people(doc, state)
     _learn_acronyms(doc, state)
-    mentions: list[Mention] = []
-    taken: set[int] = set()
+    mentions = _dictionary_mentions(doc, state)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
     for ent in doc.ents:
+        if taken & set(range(ent.start, ent.end)):
+            continue
         mention = _entity_mention(ent, state)
         if mention:
             mentions.append(mention)
@@ -78,6 +80,18 @@ def find_mentions(doc: Doc, knowledge: ActorKnowledge, year: int | None) -> list
             taken.update(range(mention.start, mention.end))
     mentions.sort(key=lambda m: m.start)
     return _resolve_references(doc, _drop_titles_of_named(doc, mentions), state)
+
+
+def _dictionary_mentions(doc: Doc, state: DocumentActors) -> list[Mention]:
+    if not state.knowledge.user:
+        return []
+    mentions = []
+    for start, end, known in state.knowledge.user_names_in(doc.text, state.year):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            actor = Actor(span.text, known.name, known.country, known.sector, known.wikidata)
+            mentions.append(Mention(span.start, span.end, span.root.i, (actor,), "organisation"))
+    return mentions
 
 
 def _drop_titles_of_named(doc: Doc, mentions: list[Mention]) -> list[Mention]:
