@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -104,3 +107,13 @@ def test_store_cli_missing_store_is_an_error(runner, tmp_path):
     result = runner.invoke(main, ["events", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2
     assert "no store there" in result.output
+
+
+def test_store_cli_store_in_use_by_a_writer_is_an_error(tmp_path):
+    path = tmp_path / "busy.duckdb"
+    with filled_store(path):  # this process holds it open for writing
+        result = subprocess.run([str(Path(sys.executable).with_name("dyad")), "events", "--db", str(path)],
+                                capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"dyad: error: {path}: in use by another process (while one writes, e.g. `dyad ingest`, no other may open it)")

@@ -150,7 +150,9 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(path, read_only=read_only)
     except duckdb.IOException as error:
         if "lock" in str(error).lower():
-            raise StoreError(f"{path}: in use by another Dyad process (one writer at a time)") from error
+            raise StoreError(
+                f"{path}: in use by another process (while one writes, e.g. `dyad ingest`, no other may open it)"
+            ) from error
         raise StoreError(f"{path}: cannot open: {error}") from error
     except duckdb.Error as error:
         raise StoreError(f"{path}: not a Dyad store: {error}") from error
