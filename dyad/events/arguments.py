@@ -24,6 +24,11 @@ OBJECT_DEPS = {"obj", "iobj", "nsubj:pass", "dobj"}
 TARGET_CASES = {"with", "to", "against", "toward", "towards", "on", "from", "for", "into", "over", "at", "between", "in", "upon"}
 PLACE_CASES = {"in", "at", "near", "outside", "inside"}
 CONTROL_DEPS = {"xcomp", "conj"}
+LIGHT_VERBS = {
+    "hold", "pay", "make", "launch", "carry", "stage", "issue", "impose", "have", "conduct", "give", "provide",
+    "offer", "extend", "sign", "reach", "begin", "start", "continue", "resume", "open", "order", "take", "mount",
+    "announce", "deliver", "send", "express", "lodge", "file", "declare", "step", "intensify",
+}
 TRANSPARENT_DEPS = {"conj", "appos", "flat", "compound", "fixed"}
 NEAREST_WINDOW = 12  # tokens: farther than this, a mention is not a stand-in argument
 
@@ -59,6 +64,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     for token in sent:
         if token.i in used:
             continue
+        if token.dep_ == "amod" or _so_called(token):
+            continue  # "the so-called mechanism", "a reported delivery": a description, not an event
         table = lexicon.verbs if token.pos_ == "VERB" else lexicon.nouns if token.pos_ == "NOUN" else {}
         spec = next((table[lemma] for lemma in lemma_candidates(token) if lemma in table), None)
         if spec is not None:
@@ -66,20 +73,45 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     return sorted(triggers, key=lambda t: t.head.i)
 
 
+IRREGULAR_PAST = {
+    "spoke": "speak", "withdrew": "withdraw", "withdrawn": "withdraw", "shot": "shoot", "froze": "freeze",
+    "met": "meet", "fought": "fight", "sought": "seek", "struck": "strike", "held": "hold", "began": "begin",
+    "broke": "break", "broken": "break", "brought": "bring", "led": "lead", "sent": "send", "threw": "throw",
+    "overran": "overrun", "lent": "lend", "laid": "lay", "fled": "flee", "stole": "steal", "hid": "hide",
+    "took": "take", "taken": "take", "gave": "give", "given": "give", "made": "make", "paid": "pay",
+    "flew": "fly", "flown": "fly", "drove": "drive", "cut": "cut", "beat": "beat", "beaten": "beat",
+    "forbade": "forbid", "forbidden": "forbid", "swore": "swear", "sworn": "swear", "bore": "bear",
+    "seized": "seize", "sold": "sell", "bought": "buy", "won": "win", "lost": "lose", "kept": "keep",
+}
+
+
 def lemma_candidates(token: Token) -> list[str]:
     """The lemma, then the word itself and its plain stems: a lemmatiser's
-    slip ("thanking" left as is) should not hide a trigger."""
+    slip ("thanking" left as is, "expelled", "spoke") should not hide a trigger."""
     word = token.lower_
     candidates = [token.lemma_.lower(), word]
+    if word in IRREGULAR_PAST:
+        candidates.append(IRREGULAR_PAST[word])
     for suffix, replacement in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("s", ""), ("es", ""), ("ied", "y"), ("ies", "y")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            candidates.append(word[: -len(suffix)] + replacement)
+            stem = word[: -len(suffix)]
+            candidates.append(stem + replacement)
+            if suffix in {"ed", "ing"} and len(stem) > 3 and stem[-1] == stem[-2]:
+                candidates.append(stem[:-1])  # "expelled" -> "expel", "kidnapping" -> "kidnap"
     return candidates
+
+
+def _so_called(token: Token) -> bool:
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "so"
 
 
 def _complement(verb: Token, lemma: str) -> Token | None:
     """The object or particle that completes a phrasal trigger, looking one
     level into the object too ("carried out hundreds of airstrikes")."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is not None and following.pos_ in {"ADP", "ADV", "PART"} and following.lower_ == lemma:
+        return following  # "walked out", "handed over": a particle the parse hung elsewhere
     for child in verb.children:
         if lemma in lemma_candidates(child):
             return child
@@ -249,8 +281,8 @@ def _governor_chain(head: Token) -> list[Token]:
     while token.dep_ in CONTROL_DEPS and token.head != token and len(chain) < 4:
         token = token.head
         chain.append(token)
-    if head.dep_ in OBJECT_DEPS and head.pos_ == "NOUN":
-        chain.append(head.head)  # a noun trigger's verb: "held talks", "paid a visit"
+    if head.dep_ in OBJECT_DEPS and head.pos_ == "NOUN" and head.head.lemma_.lower() in LIGHT_VERBS:
+        chain.append(head.head)  # a noun trigger's light verb: "held talks", "paid a visit"
     return chain
 
 

@@ -306,6 +306,8 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
             return None  # "a minister": nobody we can name
     if sector is None and country is None:
         return None  # "workers", "bombers": someone, but nobody we can place
+    if country is None and not modifiers:
+        return None  # a bare "forces", "representatives": too vague to be anyone
     name = _strip_article(text)
     return Mention(start, token.i + 1, token.i, (Actor(text, name, country, sector, None),), "group")
 
