@@ -64,7 +64,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     for token in sent:
         if token.i in used:
             continue
-        if token.dep_ == "amod" or _so_called(token):
+        if (token.dep_ == "amod" and not any(c.dep_ == "nsubj" for c in token.children)) or _so_called(token):
             continue  # "the so-called mechanism", "a reported delivery": a description, not an event
         table = lexicon.verbs if token.pos_ == "VERB" else lexicon.nouns if token.pos_ == "NOUN" else {}
         spec = next((table[lemma] for lemma in lemma_candidates(token) if lemma in table), None)
