@@ -192,7 +192,13 @@ def _relative_clause(trigger: Trigger, mentions: list[Mention], sources: list, t
         if child.lower_ in {"who", "which", "that", "whom"}:
             (sources if child.dep_ == "nsubj" else targets).append(antecedent)
             return
-    if head.dep_ == "acl" and not sources:
+    if sources:
+        return
+    if head.tag_ in {"VBD", "VBZ", "VBP"} and antecedent.root < head.i:
+        # "Ivory Coast rebels on Friday rejected the plan" misread as a clause
+        # on "rebels": a finite verb after its noun has that noun as subject
+        sources.append(antecedent)
+    elif head.dep_ == "acl":
         targets.append(antecedent)  # "soldiers held in Gaza": a participle acts on its noun
 
 

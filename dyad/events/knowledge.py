@@ -50,6 +50,9 @@ class ActorKnowledge:
     def country_in(self, words: Sequence[str]) -> str | None:
         """The first country named in a phrase by name, demonym, possessive or seat."""
         index = country_index()
+        for found in index.search(" ".join(w for w in words if w[:1].isupper())):
+            if found.value.kind != "capital":
+                return found.value.iso3  # "Ivory Coast rebels", "South Korean troops"
         for word in words:
             stripped = word[:-2] if word.endswith(("’s", "'s")) else word
             match = index.match(stripped) if stripped[:1].isupper() else None
