@@ -16,7 +16,7 @@ import pytest
 from dyad.errors import DyadError, InputError
 from dyad.evaluation import evaluate, ngec, parse_parts, petrarch, render_table
 from dyad.evaluation.results import EvaluationReport, Measure, PartResult
-from dyad.records import Actor, Event, Evidence
+from dyad.records import Actor, Article, Event, Evidence
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason=f"{SHARED} is missing")
@@ -221,3 +221,19 @@ def test_evaluate_seeds_end_to_end_with_the_real_coder():
                          "all events F1, date agrees"]
     assert all(m.value is None or 0.0 <= m.value for m in part.measures)
     assert part.details["gold"] > 0  # the first seed article's gold events only
+
+
+def test_ngec_lead_types_read_the_lead_not_the_background():
+    from dyad.evaluation.ngec import lead_types
+
+    text = "Short headline\n\n" + "Police arrested forty protesters in the capital on Monday, officials said. " * 2 + "\n\nYears ago the two states signed a treaty."
+    lead_start = text.index("Police")
+    late = text.index("Years")
+
+    def event(kind, start):
+        return Event(id=kind, doc_id="d", event_type=kind, evidence=Evidence("x", start, start + 1))
+
+    article = Article(doc_id="d", text=text)
+    assert lead_types(article, [event("COERCE", lead_start), event("SUPPORT", late)]) == {"COERCE"}
+    assert lead_types(article, [event("SUPPORT", late)]) == {"SUPPORT"}
+    assert lead_types(article, []) == set()
