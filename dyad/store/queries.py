@@ -86,10 +86,13 @@ class EventFilter:
     def sql(self, columns: str = "e.*") -> tuple[str, list[Any]]:
         where, params = self.where()
         order = "ORDER BY e.date_lo NULLS LAST, e.event_id"
+        # Find the rows by the filter's columns alone, then read all their
+        # columns: filtering while reading every column reads them all.
         if not self.limit:
-            return f"SELECT {columns} FROM events e WHERE {where} {order}", params
-        # Find the first N by their sort keys alone, then read their columns:
-        # a top-N over every column of a large table reads them all.
+            return (
+                f"SELECT {columns} FROM events e WHERE e.rowid IN (SELECT e.rowid FROM events e WHERE {where}) {order}",
+                params,
+            )
         return (
             f"WITH firsts AS (SELECT e.rowid AS row_number, e.date_lo, e.event_id FROM events e WHERE {where}"
             f" {order} LIMIT {int(self.limit)})"
