@@ -46,6 +46,7 @@ def _register() -> None:
     from dyad.cli import extract  # noqa: F401
     from dyad.cli import evaluate  # noqa: F401
     from dyad.cli import store  # noqa: F401
+    from dyad.cli import serve  # noqa: F401
 
 
 _register()
