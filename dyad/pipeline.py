@@ -75,6 +75,8 @@ class Coder:
         anchor = trigger.head.idx - sent.start_char
         date = resolve_event_date(dates, anchor, text=sent.text)
         status = _status(trigger, date, read_doc.article.published)
+        if status == "planned" and _before(date, read_doc.article.published):
+            date = None  # a plan is not dated by a past year it mentions ("pensions for émigrés up to 1992")
         all_dates = _coordinated_dates(dates, date, sent.text)
         start, end = read_doc.clean.span_to_original(sent.start_char, sent.end_char)
         evidence = Evidence(read_doc.article.text[start:end], start, end)
@@ -140,6 +142,13 @@ def _headline_end(text: str) -> int:
             return position
         position += len(paragraph) + len(PARAGRAPH_BREAK)
     return position
+
+
+def _before(date, published: str | None) -> bool:
+    if not (date and date.value and published):
+        return False
+    width = min(len(date.value), len(published))
+    return date.value[:width] < published[:width]
 
 
 def _status(trigger: Trigger, date, published: str | None) -> str:
