@@ -22,7 +22,9 @@ demo: install
 	$(DYAD) events --db demo.duckdb --dyad ISR-RUS --limit 15
 	$(DYAD) timeline ISR RUS --db demo.duckdb --by year
 
+# The browser tests need Debian's chromium: installed here when missing (skipped, with the reason, when it cannot be).
 test: install
+	bash scripts/install_chromium.sh
 	$(PY) -m pytest -q
 
 # Retrain the shipped English pipeline from UD English EWT + UNER English EWT.
@@ -31,11 +33,17 @@ model: install
 	$(PY) -m spacy train train/pipeline.cfg --output train/output
 	$(PY) train/package.py train/output/model-best dyad/data/pipeline
 
+# The coder on every gold set in ../shared, then the language pipeline on the UD/UNER test splits.
 evaluate: install
-	$(DYAD) model evaluate
+	$(DYAD) evaluate --shared $(SHARED)
+	$(DYAD) model evaluate --datasets $(SHARED)/datasets
 
 bench: install
 	$(PY) bench/language_speed.py
+	$(PY) bench/extract_speed.py
+	$(PY) bench/store_ingest.py
+	$(PY) bench/store_queries.py
+	$(PY) bench/api_load.py
 
 clean:
 	rm -rf train/corpus train/output
