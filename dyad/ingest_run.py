@@ -30,6 +30,7 @@ from dyad.store.rows import content_hash
 CHUNK_DOCS = 4  # documents per task sent to a worker: small, so that progress and commits flow
 COMMIT_DOCS = 32  # documents per transaction at most
 COMMIT_SECONDS = 2.0  # ... and no longer than this between commits
+DOCS_PER_WORKER = 32  # by default, fewer documents than this per worker are coded in-process
 
 Coded = tuple[list[Event] | None, str | None]  # events, or the problem that stopped coding
 
@@ -54,6 +55,7 @@ class IngestReport:
     failed: int = 0
     events: int = 0
     seconds: float = 0.0
+    workers: int = 1  # coding processes (1: in this process)
     failures: list[IngestFailure] = field(default_factory=list)
     store_documents: int = 0
     store_events: int = 0
@@ -66,7 +68,8 @@ class IngestReport:
     def summary(self) -> str:
         return (
             f"{self.documents} documents: {self.new} new, {self.unchanged} unchanged, {self.replaced} replaced, "
-            f"{self.failed} failed; {self.events} events coded in {self.seconds:.1f} s. "
+            f"{self.failed} failed; {self.events} events coded in {self.seconds:.1f} s"
+            f"{f' by {self.workers} workers' if self.workers > 1 else ''}. "
             f"Store: {self.store_documents} documents, {self.store_events} events, {self.store_mentions} mentions."
         )
 
@@ -104,7 +107,8 @@ def ingest(
         bar = tqdm(total=len(pending), desc="ingest", unit="doc", disable=not progress, file=sys.stderr)
         batch: list[CodedDocument] = []
         last_commit = time.monotonic()
-        for article, (events, problem) in _code(pending, settings, _worker_count(workers, settings, len(pending))):
+        report.workers = _worker_count(workers, settings, len(pending))
+        for article, (events, problem) in _code(pending, settings, report.workers):
             if events is None:
                 fail(article.source_path or article.doc_id, problem or "could not be coded")
             else:
@@ -155,10 +159,14 @@ def _commit(writer: StoreWriter, batch: list[CodedDocument], report: IngestRepor
 
 
 def _worker_count(workers: int | None, settings: Settings, pending: int) -> int:
-    wanted = workers if workers is not None else settings.workers
-    if not wanted or wanted < 0:
-        wanted = os.cpu_count() or 1
-    return max(1, min(wanted, pending // CHUNK_DOCS + 1))
+    """As asked (never more than there are chunks); by default one per core,
+    but only as many as have ``DOCS_PER_WORKER`` documents each: a worker
+    costs seconds to start (importing spaCy, loading the coder)."""
+    chunks = -(-pending // CHUNK_DOCS)
+    asked = workers if workers is not None else settings.workers
+    if asked and asked > 0:
+        return max(1, min(asked, chunks))
+    return max(1, min(os.cpu_count() or 1, pending // DOCS_PER_WORKER))
 
 
 def _code(articles: list[Article], settings: Settings, workers: int) -> Iterator[tuple[Article, Coded]]:
