@@ -8,19 +8,16 @@ import json
 
 import pytest
 
-from conftest import SHARED
 from dyad.ingest import read_inputs
 from dyad.pipeline import Coder
 from dyad.records import Article
 
-SCORER = SHARED / "eval" / "score.py"
-
-
 @pytest.fixture(scope="module")
-def scorer():
-    if not SCORER.is_file():
-        pytest.skip(f"scorer not found at {SCORER}")
-    spec = importlib.util.spec_from_file_location("dyad_official_score", SCORER)
+def scorer(seeds_dir):
+    path = seeds_dir.parents[1] / "eval" / "score.py"  # ../shared/eval/score.py
+    if not path.is_file():
+        pytest.skip(f"scorer not found at {path}")
+    spec = importlib.util.spec_from_file_location("dyad_official_score", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

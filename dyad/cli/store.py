@@ -162,7 +162,13 @@ def timeline(a, b, db, by, fmt, plot):
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @click.option("--limit", type=int, default=100, show_default=True, help="At most N actors; 0 for all.")
 def actors(db, country, fmt, limit):
-    """Actors with the number of events they take part in, most active first."""
+    """Actors with the number of events they take part in, most active first.
+
+    \b
+    Examples:
+      dyad actors
+      dyad actors --country RUS --format csv > russian_actors.csv
+    """
     with _store(db) as store:
         rows = [a.to_dict() for a in store.actors(country=country, limit=limit or None)]
     if fmt == "jsonl":
@@ -181,7 +187,13 @@ def actors(db, country, fmt, limit):
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of text.")
 def show(event_id, db, as_json):
-    """One event with every report of it: sentence, document, title, date."""
+    """One event with every report of it: sentence, document, title, date.
+
+    \b
+    Examples:
+      dyad events --dyad ISR-RUS --limit 5     # find an event's id
+      dyad show 3f9c2a1b0d4e5f67 --json
+    """
     with _store(db) as store:
         detail = store.event(event_id)
     if detail is None:
