@@ -10,29 +10,26 @@ flight; the next run codes those documents again and nothing is counted twice.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
 
 from dyad.config import Settings
-from dyad.errors import DyadError, InputError
+from dyad.errors import InputError
 from dyad.ingest import DEFAULT_MAX_BYTES, read_inputs
-from dyad.records import Article, Event
+from dyad.records import Article
+from dyad.scale import CHUNK_DOCS, code_in_workers
 from dyad.store import CodedDocument, StoreWriter, open_store
 from dyad.store.rows import content_hash
 
-CHUNK_DOCS = 4  # documents per task sent to a worker: small, so that progress and commits flow
 COMMIT_DOCS = 32  # documents per transaction at most
 COMMIT_SECONDS = 2.0  # ... and no longer than this between commits
 DOCS_PER_WORKER = 32  # by default, fewer documents than this per worker are coded in-process
-
-Coded = tuple[list[Event] | None, str | None]  # events, or the problem that stopped coding
 
 
 @dataclass(frozen=True)
@@ -108,7 +105,7 @@ def ingest(
         batch: list[CodedDocument] = []
         last_commit = time.monotonic()
         report.workers = _worker_count(workers, settings, len(pending))
-        for article, (events, problem) in _code(pending, settings, report.workers):
+        for article, (events, problem) in code_in_workers(pending, settings, report.workers):
             if events is None:
                 fail(article.source_path or article.doc_id, problem or "could not be coded")
             else:
@@ -169,59 +166,3 @@ def _worker_count(workers: int | None, settings: Settings, pending: int) -> int:
     return max(1, min(os.cpu_count() or 1, pending // DOCS_PER_WORKER))
 
 
-def _code(articles: list[Article], settings: Settings, workers: int) -> Iterator[tuple[Article, Coded]]:
-    """Each article with its events (or its problem), in input order."""
-    if not articles:
-        return
-    chunks = [articles[i:i + CHUNK_DOCS] for i in range(0, len(articles), CHUNK_DOCS)]
-    if workers == 1:
-        from dyad.pipeline import Coder
-
-        coder = Coder(settings)
-        results: Iterable[list[Coded]] = (code_chunk(coder, chunk) for chunk in chunks)
-        for chunk, coded in zip(chunks, results):
-            yield from zip(chunk, coded)
-        return
-    # spawn, not fork: the parent holds an open DuckDB connection and its threads.
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_start_worker, initargs=(settings,)) as pool:
-        for chunk, coded in zip(chunks, pool.imap(_code_in_worker, chunks)):
-            yield from zip(chunk, coded)
-
-
-def code_chunk(coder, articles: list[Article]) -> list[Coded]:
-    """Code a few articles together; if that fails, one by one, so that only
-    the article that breaks the coder is lost."""
-    try:
-        return [(events, None) for _, events in coder.code_many(articles)]
-    except Exception:  # noqa: BLE001 - retried one by one below, where the failure is reported
-        pass
-    results: list[Coded] = []
-    for article in articles:
-        try:
-            results.append((coder.code(article), None))
-        except Exception as error:  # noqa: BLE001 - a coder bug on one document must not stop a run
-            results.append((None, f"coding failed: {type(error).__name__}: {error}"))
-    return results
-
-
-# The coder of this worker process, built once by ``_start_worker`` (or why it
-# could not be): a Pool worker has no other place to keep state between tasks.
-_worker_coder = None
-_worker_error: str | None = None
-
-
-def _start_worker(settings: Settings) -> None:
-    global _worker_coder, _worker_error
-    from dyad.pipeline import Coder
-
-    try:
-        _worker_coder = Coder(settings)
-    except Exception as error:  # noqa: BLE001 - a raising initializer makes Pool respawn workers forever
-        _worker_error = f"{type(error).__name__}: {error}"
-
-
-def _code_in_worker(articles: list[Article]) -> list[Coded]:
-    if _worker_error is not None:
-        raise DyadError(f"the coder could not start: {_worker_error}")
-    return code_chunk(_worker_coder, articles)

@@ -10,7 +10,7 @@ returns, so a client reads what it wrote.
 from __future__ import annotations
 
 import threading
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ import duckdb
 from dyad.config import Settings
 from dyad.errors import DyadError
 from dyad.records import Article
-from dyad.store import CodedDocument, WriteResult, open_store
+from dyad.store import CodedDocument, StoreWriter, WriteResult, open_store
 from dyad.store import queries, web_queries
 from dyad.store.queries import ActorCount, EventDetail
 from dyad.store.web_queries import DocumentDetail
@@ -35,7 +35,7 @@ class Overview:
     actors: int
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"documents": self.documents, "events": self.events, "mentions": self.mentions, "actors": self.actors}
 
 
 class CodingFailed(DyadError):
@@ -53,33 +53,45 @@ class StoreService:
         self.allow_ingest = allow_ingest
         self.settings = settings or Settings.load(db=str(db_path))
         self.store = open_store(db_path, read_only=not allow_ingest)
+        # The store's own connection only makes cursors (DuckDB refuses a call on a
+        # connection busy with another): one per reading thread, one to write.
         self._local = threading.local()
         self._cursors: list[duckdb.DuckDBPyConnection] = []
-        self._lock = threading.Lock()  # guards cursor creation
+        self._lock = threading.Lock()  # guards making cursors
         self._write_lock = threading.Lock()  # one writing request at a time
+        self._writer = StoreWriter(self._new_cursor(), str(db_path)) if allow_ingest else None
         self._coder = None
-        self.model = ReadModel.build(self.store.con)
+        self._warmers: list[threading.Thread] = []
+        self.model = ReadModel.build(self.cursor())
+        self._warm(self.model)
 
     # -- reading ---------------------------------------------------------------
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """This thread's own DuckDB cursor (a connection is not shared between threads)."""
         cursor = getattr(self._local, "cursor", None)
         if cursor is None:
-            with self._lock:
-                cursor = self.store.con.cursor()
-                self._cursors.append(cursor)
-            self._local.cursor = cursor
+            cursor = self._local.cursor = self._new_cursor()
         return cursor
+
+    def _new_cursor(self) -> duckdb.DuckDBPyConnection:
+        with self._lock:
+            cursor = self.store.con.cursor()
+            self._cursors.append(cursor)
+            return cursor
 
     def overview(self) -> Overview:
         model = self.model
         return model.remember(("overview",), lambda: Overview(
-            queries.count(self.cursor(), "documents"), model.n, model.mentions_count,
-            queries.count(self.cursor(), "actors")))
+            model.documents_count, model.n, model.mentions_count, queries.count(self.cursor(), "actors")))
 
     def actors(self, country: str | None = None, limit: int | None = None) -> list[ActorCount]:
         country = country.strip().upper() if country else None
         return self.model.remember(("actors", country, limit), lambda: queries.actors(self.cursor(), country, limit))
+
+    def actors_json(self, country: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """``actors`` as JSON objects, made once per snapshot."""
+        return self.model.remember(("actors-json", country, limit),
+                                   lambda: [a.to_dict() for a in self.actors(country, limit)])
 
     def actor_records(self, name: str) -> list[ActorCount]:
         """The actors (one per country and sector) with this canonical name."""
@@ -90,19 +102,22 @@ class StoreService:
         row = model.event(event_id)
         if row is None:
             return None
-        return web_queries.event_detail(row, web_queries.mentions(self.cursor(), model.mention_ids_of_event(event_id)))
+        return web_queries.event_detail(row, web_queries.mentions(self.cursor(), model.mention_ids_of_event(event_id),
+                                                                  model.documents_meta))
 
     def document_detail(self, doc_id: str) -> DocumentDetail | None:
         article = web_queries.document(self.cursor(), doc_id)
         if article is None:
             return None
-        return web_queries.document_detail(self.cursor(), article, self.model.mention_ids_of_document(doc_id))
+        model = self.model
+        return web_queries.document_detail(self.cursor(), article, model.mentions_of_document(doc_id),
+                                           model.documents_meta)
 
     # -- writing ---------------------------------------------------------------
     def ingest(self, articles: list[Article]) -> list[WriteResult]:
         """Code the articles and store them in one batch; all or none are
         coded. Raises CodingFailed naming the articles the coder failed on."""
-        from dyad.ingest_run import code_chunk
+        from dyad.scale import code_chunk
 
         with self._write_lock:
             coded = code_chunk(self._load_coder(), articles)
@@ -110,9 +125,24 @@ class StoreService:
                         for a, (events, problem) in zip(articles, coded) if events is None]
             if problems:
                 raise CodingFailed(problems)
-            results = self.store.writer().write([CodedDocument.of(a, events) for a, (events, _) in zip(articles, coded)])
-            self.model = ReadModel.build(self.store.con)
+            results = self._writer.write([CodedDocument.of(a, events) for a, (events, _) in zip(articles, coded)])
+            self.model = ReadModel.build(self.cursor())
+            self._warm(self.model)
             return results
+
+    def _warm(self, model: ReadModel) -> None:
+        """Index the evidence words and count actors in the background, so that
+        the first search or actors list does not wait for them."""
+        def warm() -> None:
+            try:
+                model.text_index()
+                self.actors_json(None, 100)
+            except Exception:  # noqa: BLE001 - a failure here shows again, and is reported, on first use
+                pass
+
+        thread = threading.Thread(target=warm, name="dyad-warm", daemon=True)
+        self._warmers = [t for t in self._warmers if t.is_alive()] + [thread]
+        thread.start()
 
     def _load_coder(self):
         if self._coder is None:
@@ -122,6 +152,8 @@ class StoreService:
         return self._coder
 
     def close(self) -> None:
+        for thread in self._warmers:  # a cursor busy warming cannot be closed
+            thread.join()
         with self._lock:
             for cursor in self._cursors:
                 cursor.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import click
@@ -11,6 +12,8 @@ from tqdm import tqdm
 from dyad.cli import main
 from dyad.cli.common import InputFailures, input_options, read_articles, setup_logging
 from dyad.config import Settings
+from dyad.errors import InputError
+from dyad.scale import code_in_workers
 
 
 @main.command()
@@ -19,8 +22,10 @@ from dyad.config import Settings
               help="Where to write the events (JSON Lines).")
 @click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Actor dictionary (CSV, YAML, or PETRARCH .txt); repeatable.")
+@click.option("--workers", type=int, default=1, show_default=True, metavar="N",
+              help="Coding processes; 0: one per core. Output order stays the input order.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when writing to a file).")
-def extract(paths, published, max_bytes, model, verbose, output, dictionaries, progress):
+def extract(paths, published, max_bytes, model, verbose, output, dictionaries, workers, progress):
     """Code articles into event records: who did what to whom, when and where.
 
     Writes one JSON object per event, in input order, as spec/event-record.md
@@ -30,19 +35,19 @@ def extract(paths, published, max_bytes, model, verbose, output, dictionaries, p
     Examples:
       dyad extract article.txt
       dyad extract articles/ -o events.jsonl --published 2021-07-05
-      dyad extract corpus.jsonl --dictionary my_actors.csv -o events.jsonl
+      dyad extract corpus.jsonl --dictionary my_actors.csv -o events.jsonl --workers 0
     """
-    from dyad.pipeline import Coder  # the coder's tables load only when coding
-
     setup_logging(verbose)
     settings = Settings.load(model=model, published=published, dictionaries=dictionaries)
     failures = InputFailures()
-    coder = Coder(settings)
     articles = read_articles(paths, published, max_bytes, failures)
     show = progress if progress is not None else output is not sys.stdout and sys.stderr.isatty()
     bar = tqdm(desc="coding", unit=" docs", disable=not show, file=sys.stderr)
     n_events = 0
-    for _article, events in coder.code_many(articles):
+    for article, (events, problem) in code_in_workers(articles, settings, workers or os.cpu_count() or 1):
+        if problem:
+            failures.report(InputError(article.doc_id, problem))
+            continue
         for event in events:
             output.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
         n_events += len(events)
