@@ -284,7 +284,7 @@ def _governor_chain(head: Token) -> list[Token]:
     "met and thanked"."""
     chain = [head]
     token = head
-    while token.dep_ in CONTROL_DEPS and token.head != token and len(chain) < 4:
+    while token.dep_ in CONTROL_DEPS and token.head != token and token.head.pos_ in {"VERB", "AUX"} and len(chain) < 4:
         token = token.head
         chain.append(token)
     if head.dep_ in OBJECT_DEPS and head.pos_ == "NOUN" and head.head.lemma_.lower() in LIGHT_VERBS:

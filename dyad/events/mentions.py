@@ -79,7 +79,30 @@ def find_mentions(doc: Doc, knowledge: ActorKnowledge, year: int | None) -> list
             mentions.append(mention)
             taken.update(range(mention.start, mention.end))
     mentions.sort(key=lambda m: m.start)
+    mentions = _join_split_names(doc, mentions, state)
     return _resolve_references(doc, _drop_titles_of_named(doc, mentions), state)
+
+
+def _join_split_names(doc: Doc, mentions: list[Mention], state: DocumentActors) -> list[Mention]:
+    """"Uri" and "Ariel" side by side are one person the recogniser cut in two."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        if previous and previous.kind == mention.kind == "person" and previous.end == mention.start:
+            name = f"{previous.actors[0].name} {mention.actors[0].name}"
+            first, second = previous.actors[0], mention.actors[0]
+            known = state.knowledge.person(name, state.year)
+            actor = Actor(
+                doc[previous.start : mention.end].text,
+                known.name if known else name,
+                (known.country if known else None) or second.country or first.country,
+                (known.sector if known else None) or second.sector or first.sector,
+                (known.wikidata if known else None) or second.wikidata,
+            )
+            joined[-1] = Mention(previous.start, mention.end, mention.root, (actor,), "person")
+        else:
+            joined.append(mention)
+    return joined
 
 
 def _dictionary_mentions(doc: Doc, state: DocumentActors) -> list[Mention]:
