@@ -65,7 +65,7 @@ class Coder:
                 if sent.start_char < headline_end:
                     headline_ids.update(e.id for e in found)
                 events.extend((number, e) for e in found)
-        return _merge_repeats(_carry_dates(events), headline_ids)
+        return _carry_dates(_merge_repeats(events, headline_ids))
 
     def _events(self, read_doc, sent: Span, trigger: Trigger, roles: Roles, dates) -> list[Event]:
         pairs = _actor_pairs(trigger, roles)
@@ -199,7 +199,7 @@ def _event_id(doc_id: str, start: int, trigger: Trigger, source: Actor | None, t
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-CARRY_SENTENCES = 2  # how far a date carries to the undated events that follow
+CARRY_SENTENCES = 4  # how far a date carries to the undated events that follow
 
 
 def _carry_dates(numbered: list[tuple[int, Event]]) -> list[Event]:
@@ -225,22 +225,23 @@ def _share_actor(a: Event, b: Event) -> bool:
 REPEATED_IN_BODY = {"CONSULT", "AGREE", "COOPERATE"}  # a meeting is one meeting however often it is retold
 
 
-def _merge_repeats(events: list[Event], headline_ids: set[str]) -> list[Event]:
+def _merge_repeats(numbered: list[tuple[int, Event]], headline_ids: set[str]) -> list[tuple[int, Event]]:
     """One event told twice in the same article is one record: the first
     telling, with the date of whichever has one. Meetings, agreements and
     cooperation retold anywhere merge; other acts (a thanks, an accusation)
     merge only with their headline, as a second one in the body is a second act."""
-    kept: list[Event] = []
-    for event in events:
-        twin = next(
-            (k for k in kept if _same_event(k, event)
+    kept: list[tuple[int, Event]] = []
+    for number, event in numbered:
+        index = next(
+            (i for i, (_, k) in enumerate(kept) if _same_event(k, event)
              and (event.event_type in REPEATED_IN_BODY or k.id in headline_ids or event.id in headline_ids)),
             None,
         )
-        if twin is None:
-            kept.append(event)
-        elif twin.date is None and event.date:
-            kept[kept.index(twin)] = twin.replace(date=event.date, date_text=event.date_text)
+        if index is None:
+            kept.append((number, event))
+        elif kept[index][1].date is None and event.date:
+            first_number, twin = kept[index]
+            kept[index] = (first_number, twin.replace(date=event.date, date_text=event.date_text))
     return kept
 
 

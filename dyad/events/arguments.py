@@ -284,12 +284,31 @@ def _governor_chain(head: Token) -> list[Token]:
     "met and thanked"."""
     chain = [head]
     token = head
-    while token.dep_ in CONTROL_DEPS and token.head != token and token.head.pos_ in {"VERB", "AUX"} and len(chain) < 4:
+    while _shares_subject(token) and len(chain) < 4:
         token = token.head
         chain.append(token)
     if head.dep_ in OBJECT_DEPS and head.pos_ == "NOUN" and head.head.lemma_.lower() in LIGHT_VERBS:
         chain.append(head.head)  # a noun trigger's light verb: "held talks", "paid a visit"
     return chain
+
+
+SUBJECT_CONTROL_VERBS = {
+    "agree", "want", "try", "plan", "decide", "promise", "refuse", "seek", "hope", "expect", "continue",
+    "begin", "start", "fail", "attempt", "vow", "pledge", "threaten", "offer", "prepare", "intend", "aim",
+    "move", "need", "manage", "choose", "wish", "be", "schedule", "set", "due", "go", "come", "stop", "cease",
+    "resume", "decline", "hesitate", "dare", "struggle", "volunteer", "demand", "propose",
+}
+
+
+def _shares_subject(token: Token) -> bool:
+    """"agreed to hold": the subject of "agreed" holds; "met and thanked":
+    coordinated verbs share theirs. Nouns ("efforts to return") pass nothing."""
+    head = token.head
+    if head == token or head.pos_ not in {"VERB", "AUX"}:
+        return False
+    if token.dep_ == "xcomp":
+        return head.lemma_.lower() in SUBJECT_CONTROL_VERBS or any(c.dep_ == "nsubj:pass" for c in head.children)
+    return token.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in token.children)
 
 
 def _case(token: Token) -> str | None:
