@@ -138,7 +138,7 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
                 continue
             if trigger.spec.frame != "go":
                 continue
-        if dep in SUBJECT_DEPS or case == "by":
+        if dep in SUBJECT_DEPS or case == "by" or _absolute_subject(trigger, mention, case):
             sources.append(mention)
         elif dep in OBJECT_DEPS or (case in TARGET_CASES and case not in PLACE_CASES) or (
             trigger.spec.frame == "go" and case in TARGET_CASES
@@ -169,6 +169,12 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
 
 
 TERRITORIAL_TYPES = {"COERCE", "ASSAULT", "MOBILIZE", "RETREAT"}
+
+
+def _absolute_subject(trigger: Trigger, mention: Mention, case: str | None) -> bool:
+    """"with Bennett thanking Putin": the noun after "with" and before the
+    participle is who does the thanking."""
+    return case == "with" and mention.end <= trigger.head.i and trigger.head.tag_ == "VBG"
 
 
 def _country_of_place(mention: Mention) -> Mention:
