@@ -131,6 +131,8 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
         if link is None:
             continue
         dep, case = link
+        if dep == "nsubj:pass" and _active(trigger.head):
+            dep = "nsubj"  # "forces have been helping": a progressive read as a passive
         if mention.kind == "place" or (case in PLACE_CASES and mention.kind in {"capital", "place"}):
             places.append(mention)
             if (dep in OBJECT_DEPS or case in {"of", "from"}) and trigger.spec.event_type in TERRITORIAL_TYPES:
@@ -169,6 +171,10 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
 
 
 TERRITORIAL_TYPES = {"COERCE", "ASSAULT", "MOBILIZE", "RETREAT"}
+
+
+def _active(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and verb.tag_ != "VBN" and not any(c.dep_ == "aux:pass" for c in verb.children)
 
 
 def _absolute_subject(trigger: Trigger, mention: Mention, case: str | None) -> bool:

@@ -59,6 +59,7 @@ class DocumentActors:
 
 
 def find_mentions(doc: Doc, knowledge: ActorKnowledge, year: int | None) -> list[Mention]:
+    _complete_names(doc)
     state = DocumentActors(knowledge, year)
     _learn_people(doc, state)
     _learn_acronyms(doc, state)
@@ -103,6 +104,25 @@ def _join_split_names(doc: Doc, mentions: list[Mention], state: DocumentActors) 
         else:
             joined.append(mention)
     return joined
+
+
+def _complete_names(doc: Doc) -> None:
+    """A person's name runs on over the proper nouns the parse joins to it
+    ("Uri" + "Ariel" where the recogniser stopped early)."""
+    spans = []
+    for ent in doc.ents:
+        end = ent.end
+        while ent.label_ == "PER" and end < len(doc) and doc[end].pos_ == "PROPN" \
+                and doc[end].dep_ in {"flat", "compound"} and doc[end].head.i in range(ent.start, end):
+            end += 1
+        spans.append(Span(doc, ent.start, end, label=ent.label_) if end != ent.end else ent)
+    taken: set[int] = set()
+    kept = []
+    for span in spans:
+        if not taken & set(range(span.start, span.end)):
+            kept.append(span)
+            taken.update(range(span.start, span.end))
+    doc.ents = kept
 
 
 def _dictionary_mentions(doc: Doc, state: DocumentActors) -> list[Mention]:
@@ -171,7 +191,12 @@ def _learn_people(doc: Doc, state: DocumentActors) -> None:
 
 
 def _names_a_place(name: str, knowledge: ActorKnowledge) -> bool:
-    return bool(knowledge.country(name) or knowledge.capital(name) or knowledge.demonym(name) or knowledge.organisation(name))
+    """Countries, capitals and organisations are never people; another place
+    name is not one unless the tables know a person by it ("Obama" is also a
+    Japanese city, "Crimea" is only a peninsula)."""
+    if knowledge.country(name) or knowledge.capital(name) or knowledge.demonym(name) or knowledge.organisation(name):
+        return True
+    return knowledge.place(name) is not None and knowledge.person(name, None) is None
 
 
 def _learn_acronyms(doc: Doc, state: DocumentActors) -> None:
