@@ -100,7 +100,7 @@ def test_web_dyad_chart_has_a_linked_bar_per_period_and_direction(client):
     assert {b["data-period"] for b in bars} == {"2015", "2018"}
     assert all("since=" in b["href"] and "until=" in b["href"] for b in bars)
     chosen = client.get("/dyad/ISR-RUS?by=year&since=2018&until=2018").text
-    assert re.findall(r'class="bar selected" data-period="(\d+)"', chosen) == ["2018"]
+    assert set(re.findall(r'class="bar selected" data-period="(\d+)"', chosen)) == {"2018"}
     twin = client.get("/api/dyads/ISR-RUS?since=2018&until=2018").json()["events"]["events"]
     assert re.findall(r'data-event="([^"]+)"', chosen) == [e["id"] for e in twin] and twin
 

@@ -8,6 +8,7 @@ origins are given, no stack trace ever reaches a client.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -78,6 +79,13 @@ def create_app(
     app.include_router(docs.router)
     app.include_router(pages.router)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """A read-only app over ``$DYAD_DB``: what each worker process builds when
+    ``dyad serve --workers N`` runs several (uvicorn imports it by name)."""
+    origins = [o for o in os.environ.get("DYAD_SERVE_CORS", "").split(" ") if o]
+    return create_app(Settings.load().db, cors_origins=origins)
 
 
 def _middleware(app: FastAPI, cors_origins: Sequence[str]) -> None:

@@ -16,7 +16,7 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/docs", response_class=HTMLResponse)
-def docs(request: Request):
+async def docs(request: Request):
     schema = request.app.openapi()
     html = render("docs.html", info=schema["info"], openapi_version=schema["openapi"],
                   operations=operations(schema), request_path="/docs", twin="/openapi.json")

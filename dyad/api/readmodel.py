@@ -28,7 +28,7 @@ import pyarrow.compute as pc
 
 from dyad.errors import InputError
 from dyad.merge import parse_date
-from dyad.store.queries import PERIODS, EventFilter, Timeline, TimelineRow
+from dyad.store.queries import EVENT_COLUMNS, PERIODS, EventFilter, Timeline, TimelineRow
 from dyad.store.web_queries import INDEX_COLUMNS, Cursor, DyadCount, EventPage, index_tables
 
 UNDATED = np.iinfo(np.int32).max  # date_lo/date_hi of an undated event: sorts last, passes no date test
@@ -163,9 +163,10 @@ def _ids(column: pa.Array) -> np.ndarray:
 class ReadModel:
     """The events of one store at one moment; see the module's docstring."""
 
-    def __init__(self, events: pa.Table, mentions: pa.Table):
+    def __init__(self, events: pa.Table, mentions: pa.Table, documents: pa.Table):
         self.n = events.num_rows
-        self._rows = events.to_batches()[0] if self.n else pa.RecordBatch.from_pylist([], schema=events.schema)
+        rows = events.select(list(EVENT_COLUMNS))
+        self._rows = rows.to_batches()[0] if self.n else pa.RecordBatch.from_pylist([], schema=rows.schema)
         self._lo = _days(events["date_lo"].combine_chunks())
         self._hi = _days(events["date_hi"].combine_chunks())
         self._ids = _ids(events["event_id"].combine_chunks())
@@ -194,6 +195,7 @@ class ReadModel:
         self._by_src_name, self._by_tgt_name = _Groups(self._src_name), _Groups(self._tgt_name)
         self._by_type, self._by_status = _Groups(self._type), _Groups(self._status)
         self._mentions = _MentionIndex(mentions)
+        self._documents = _DocumentIndex(documents)
         self._text: _TextIndex | None = None
         self._text_lock = threading.Lock()
         self._cache = _Cache()
@@ -234,10 +236,7 @@ class ReadModel:
         positions = np.asarray(list(positions) if not isinstance(positions, np.ndarray) else positions, dtype=np.int64)
         if not len(positions):
             return []
-        rows = self._rows.take(pa.array(positions)).to_pylist()
-        for row in rows:
-            del row["date_lo"], row["date_hi"]
-        return rows
+        return self._rows.take(pa.array(positions)).to_pylist()
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         position = self._find(event_id)
@@ -311,6 +310,10 @@ class ReadModel:
         codes = [i for i, name in enumerate(self._names_lower) if needle in name]
         parts = [g.get(c) for c in codes for g in (self._by_src_name, self._by_tgt_name)]
         return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int32)
+
+    @property
+    def text_ready(self) -> bool:
+        return self._text is not None
 
     def text_index(self) -> "_TextIndex":
         """The words of the evidence sentences, indexed on first use."""
@@ -389,12 +392,21 @@ class ReadModel:
     def mention_ids_of_event(self, event_id: str) -> list[str]:
         return self._mentions.of_event(event_id)
 
-    def mention_ids_of_document(self, doc_id: str) -> list[str]:
+    def mentions_of_document(self, doc_id: str) -> list[tuple[str, str]]:
+        """(mention id, merged event id) of each mention in the document."""
         return self._mentions.of_document(doc_id)
 
     @property
     def mentions_count(self) -> int:
         return self._mentions.n
+
+    @property
+    def documents_count(self) -> int:
+        return self._documents.n
+
+    def documents_meta(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """doc id -> its title, url and outlet (``web_queries.DOCUMENT_META``)."""
+        return self._documents.meta(doc_ids)
 
 
 def _filter_fields(f: EventFilter) -> dict[str, Any]:
@@ -461,13 +473,33 @@ class _MentionIndex:
         self._by_doc = np.argsort(self._doc, kind="stable")
 
     def of_event(self, event_id: str) -> list[str]:
-        return self._lookup(self._event, self._by_event, event_id)
+        return [self._ids[i].decode("utf-8") for i in self._lookup(self._event, self._by_event, event_id)]
 
-    def of_document(self, doc_id: str) -> list[str]:
-        return self._lookup(self._doc, self._by_doc, doc_id)
+    def of_document(self, doc_id: str) -> list[tuple[str, str]]:
+        return [(self._ids[i].decode("utf-8"), self._event[i].decode("utf-8"))
+                for i in self._lookup(self._doc, self._by_doc, doc_id)]
 
-    def _lookup(self, keys: np.ndarray, order: np.ndarray, key: str) -> list[str]:
+    @staticmethod
+    def _lookup(keys: np.ndarray, order: np.ndarray, key: str) -> np.ndarray:
         raw = key.encode("utf-8")
         lo = int(np.searchsorted(keys, raw, "left", sorter=order))
         hi = int(np.searchsorted(keys, raw, "right", sorter=order))
-        return [self._ids[int(i)].decode("utf-8") for i in order[lo:hi]]
+        return order[lo:hi]
+
+
+class _DocumentIndex:
+    """Each document's metadata by id."""
+
+    def __init__(self, documents: pa.Table):
+        self.n = documents.num_rows
+        self._ids = _ids(documents["doc_id"].combine_chunks())
+        self._rows = documents.to_batches()[0] if self.n else None
+
+    def meta(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        found = {}
+        for doc_id in doc_ids:
+            key = doc_id.encode("utf-8")
+            at = int(np.searchsorted(self._ids, key))
+            if at < self.n and self._ids[at] == key:
+                found[doc_id] = self._rows.slice(at, 1).to_pylist()[0]
+        return found

@@ -7,9 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
+
 from dyad.errors import InputError
 from dyad.store.queries import ActorCount, EventDetail, Timeline
-from dyad.store.web_queries import DocumentDetail, DyadCount, EventPage, event_json
+from dyad.store.web_queries import DocumentDetail, DyadCount, EventPage, detail_json, event_json, timeline_json
 from dyad.web.highlight import CleanMap
 
 from dyad.api.readmodel import EventQuery
@@ -29,9 +31,16 @@ class HomeView:
                 "latest": [event_json(r) for r in self.latest]}
 
 
+async def searchable(service: StoreService, query: EventQuery) -> None:
+    """Before a search: build the word index (once per snapshot) off the event loop."""
+    if query.q and not service.model.text_ready:
+        await run_in_threadpool(service.model.text_index)
+
+
 def home(service: StoreService, dyads: int = 10, latest: int = 15) -> HomeView:
-    page = service.model.page(EventQuery(order="desc"), limit=latest)
-    return HomeView(service.overview(), tuple(service.model.dyads(dyads)), page.rows)
+    model = service.model
+    return model.remember(("home", dyads, latest), lambda: HomeView(
+        service.overview(), tuple(model.dyads(dyads)), model.page(EventQuery(order="desc"), limit=latest).rows))
 
 
 def events(service: StoreService, query: EventQuery, limit: int = 50, cursor: str | None = None) -> EventPage:
@@ -46,7 +55,7 @@ class DyadView:
     events: EventPage
 
     def to_dict(self) -> dict[str, Any]:
-        return {"dyad": f"{self.a}-{self.b}", "timeline": self.timeline.to_dict(), "events": self.events.to_dict()}
+        return {"dyad": f"{self.a}-{self.b}", "timeline": timeline_json(self.timeline), "events": self.events.to_dict()}
 
 
 def parse_dyad(text: str) -> tuple[str, str]:
@@ -114,7 +123,7 @@ class EventView:
     document: "DocumentView | None"  # the document of its first report
 
     def to_dict(self) -> dict[str, Any]:
-        return self.detail.to_dict()
+        return detail_json(self.detail)
 
 
 def event(service: StoreService, event_id: str) -> EventView | None:

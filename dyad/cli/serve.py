@@ -27,8 +27,10 @@ from dyad.config import Settings
               help="spaCy pipeline for coding POSTed articles instead of the shipped one.")
 @click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Actor dictionary for coding POSTed articles; repeatable.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes (read-only only), each with its own copy of the index in memory.")
 @click.option("-v", "--verbose", is_flag=True, help="Log every request.")
-def serve(db, host, port, allow_ingest, cors_origins, max_body, model, dictionaries, verbose):
+def serve(db, host, port, allow_ingest, cors_origins, max_body, model, dictionaries, workers, verbose):
     """Serve the store: pages at /, the JSON API at /api, its docs at /docs.
 
     Read-only unless --allow-ingest; then POST /api/documents codes and stores
@@ -46,7 +48,10 @@ def serve(db, host, port, allow_ingest, cors_origins, max_body, model, dictionar
     from dyad.api.app import MAX_BODY_BYTES
 
     settings = Settings.load(db=db, model=model, dictionaries=dictionaries)
+    if workers > 1 and allow_ingest:
+        raise click.UsageError("--allow-ingest needs a single process (--workers 1): a store has one writer")
     token = os.environ.get("DYAD_API_TOKEN") if allow_ingest else None
+    # Built here even with several workers: a missing store or a bad option fails now, in one line.
     app = create_app(settings.db, allow_ingest=allow_ingest, token=token, settings=settings,
                      cors_origins=cors_origins, max_body_bytes=max_body or MAX_BODY_BYTES)
     shown = f"[{host}]" if ":" in host else host
@@ -54,8 +59,14 @@ def serve(db, host, port, allow_ingest, cors_origins, max_body, model, dictionar
     click.echo(f"dyad: serving {settings.db} ({mode}) at http://{shown}:{port}/ -- API docs at /docs; Ctrl+C stops")
     if not _is_loopback(host):
         click.echo(f"dyad: warning: {host} can be reached from other machines", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info" if verbose else "warning", access_log=verbose,
-                server_header=False)
+    options = dict(host=host, port=port, log_level="info" if verbose else "warning", access_log=verbose,
+                   server_header=False)
+    if workers == 1:
+        uvicorn.run(app, **options)
+        return
+    app.state.service.close()
+    os.environ.update(DYAD_DB=str(settings.db), DYAD_SERVE_CORS=" ".join(cors_origins))
+    uvicorn.run("dyad.api.app:app_from_environment", factory=True, workers=workers, **options)
 
 
 def _is_loopback(host: str) -> bool:

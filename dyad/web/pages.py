@@ -45,29 +45,32 @@ def _limit(request: Request, default: int = 50) -> int:
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request):
+async def home(request: Request):
     return _page(request, "home.html", view=views.home(_service(request)), twin="/api/overview")
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events(request: Request):
+async def events(request: Request):
     params = _params(request)
-    page = views.events(_service(request), EventQuery.of(**params), _limit(request), request.query_params.get("cursor"))
+    query = EventQuery.of(**params)
+    await views.searchable(_service(request), query)
+    page = views.events(_service(request), query, _limit(request), request.query_params.get("cursor"))
     return _page(request, "events.html", page=page, params=params, twin=query_url("/api/events", params))
 
 
 @router.get("/dyads", response_class=HTMLResponse)
-def dyads(request: Request):
+async def dyads(request: Request):
     return _page(request, "dyads.html", dyads=_service(request).model.dyads(100), twin="/api/dyads?limit=100")
 
 
 @router.get("/dyad/{dyad}", response_class=HTMLResponse)
-def dyad(request: Request, dyad: str):
+async def dyad(request: Request, dyad: str):
     a, b = views.parse_dyad(dyad)
     params = _params(request, ("actor", "type", "status", "since", "until", "q", "order"))
     by = request.query_params.get("by") or None
-    view = views.dyad(_service(request), a, b, EventQuery.of(**params), by, _limit(request),
-                      request.query_params.get("cursor"))
+    query = EventQuery.of(**params)
+    await views.searchable(_service(request), query)
+    view = views.dyad(_service(request), a, b, query, by, _limit(request), request.query_params.get("cursor"))
     base = path("dyad", f"{a}-{b}")
     keep = {**params, "by": view.timeline.by}
     chart = timeline_svg(
@@ -98,7 +101,7 @@ def _within(period: str, since: str | None, until: str | None) -> bool:
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors(request: Request):
+async def actors(request: Request):
     country = request.query_params.get("country") or None
     found = _service(request).actors(country, 500)
     return _page(request, "actors.html", actors=found, country=country or "",
@@ -106,7 +109,7 @@ def actors(request: Request):
 
 
 @router.get("/actor/{name:path}", response_class=HTMLResponse)
-def actor(request: Request, name: str):
+async def actor(request: Request, name: str):
     order = request.query_params.get("order") or "asc"
     view = views.actor(_service(request), name, _limit(request), request.query_params.get("cursor"),
                        order if order in ("asc", "desc") else "asc")
@@ -116,7 +119,7 @@ def actor(request: Request, name: str):
 
 
 @router.get("/event/{event_id}", response_class=HTMLResponse)
-def event(request: Request, event_id: str):
+async def event(request: Request, event_id: str):
     view = views.event(_service(request), event_id)
     if view is None:
         raise HTTPException(404, f"No event “{event_id}” in the store.")
@@ -140,7 +143,7 @@ def _event_marks(event, anchor: str | None = None, links=()) -> list[Mark]:
 
 
 @router.get("/document/{doc_id:path}", response_class=HTMLResponse)
-def document(request: Request, doc_id: str):
+async def document(request: Request, doc_id: str):
     view = views.document(_service(request), doc_id)
     if view is None:
         raise HTTPException(404, f"No document “{doc_id}” in the store.")
@@ -160,7 +163,7 @@ def document(request: Request, doc_id: str):
 
 
 @router.get("/static/{name}")
-def static(name: str):
+async def static(name: str):
     found = static_files().get(name)
     if found is None:
         raise HTTPException(404, "No such file.")
@@ -169,5 +172,5 @@ def static(name: str):
 
 
 @router.get("/favicon.ico")
-def favicon():
-    return static("favicon.svg")
+async def favicon():
+    return await static("favicon.svg")
