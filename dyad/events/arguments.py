@@ -64,7 +64,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     for token in sent:
         if token.i in used:
             continue
-        if (token.dep_ == "amod" and not any(c.dep_ == "nsubj" for c in token.children)) or _so_called(token):
+        if (token.dep_ == "amod" and not _finite(token) and not any(c.dep_ == "nsubj" for c in token.children)) or _so_called(token):
             continue  # "the so-called mechanism", "a reported delivery": a description, not an event
         table = lexicon.verbs if token.pos_ == "VERB" else lexicon.nouns if token.pos_ == "NOUN" else {}
         spec = next((table[lemma] for lemma in lemma_candidates(token) if lemma in table), None)
@@ -159,7 +159,7 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
     # Stand-ins only for a verb that heads its own clause: a noun ("the
     # meeting") or a participle on a noun ("efforts to return") says nothing
     # about the words before it.
-    if trigger.head.pos_ != "VERB" or trigger.head.dep_.startswith("acl"):
+    if trigger.head.pos_ != "VERB" or (trigger.head.dep_.startswith("acl") and not _finite(trigger.head)):
         return Roles(tuple(sources), tuple(targets), tuple(places), bool(sources))
     if not sources and not passive:
         sources = _nearest(trigger, mentions, before=True, exclude=targets)
@@ -171,6 +171,11 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
 
 
 TERRITORIAL_TYPES = {"COERCE", "ASSAULT", "MOBILIZE", "RETREAT"}
+
+
+def _finite(verb: Token) -> bool:
+    """A finite verb heads a clause of its own, whatever the parse hung it on."""
+    return verb.tag_ in {"VBD", "VBZ", "VBP"}
 
 
 def _active(verb: Token) -> bool:
@@ -206,7 +211,7 @@ def _relative_clause(trigger: Trigger, mentions: list[Mention], sources: list, t
             return
     if sources:
         return
-    if head.tag_ in {"VBD", "VBZ", "VBP"} and antecedent.root < head.i:
+    if (_finite(head) or any(c.dep_ == "obj" for c in head.children)) and antecedent.root < head.i:
         # "Ivory Coast rebels on Friday rejected the plan" misread as a clause
         # on "rebels": a finite verb after its noun has that noun as subject
         sources.append(antecedent)
