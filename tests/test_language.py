@@ -19,7 +19,7 @@ from dyad.ingest import read_inputs
 from dyad.language import DEFAULT_PIPELINE, analyse, load_pipeline, paragraph_breaks, sentences
 
 AWAITS_MODEL = pytest.mark.xfail(
-    strict=False, reason="awaits the retrained pipeline: the provisional one misses this entity")
+    strict=False, reason="the shipped pipeline misses this entity (NER F1 0.60 on UNER English EWT test, target 0.80)")
 
 # Run in a fresh interpreter with no proxy or hub settings and every socket refused.
 NO_NETWORK_LOAD = """
@@ -140,10 +140,9 @@ PEOPLE = ["Naftali Bennett", "Vladimir Putin", "Benjamin Netanyahu", "Dmitry Med
 PLACES = ["Russia", "Israel", "Moscow", "Syria", "Jerusalem", "Tel Aviv", "Kaliningrad", "Ukraine", "France"]
 # (seed prefix, name) that the provisional pipeline does not find yet.
 MISSED_BY_PROVISIONAL = {
-    ("000", "Naftali Bennett"), ("000", "Vladimir Putin"), ("001", "Vladimir Putin"), ("002", "Vladimir Putin"),
-    ("003", "Vladimir Putin"), ("000", "Benjamin Netanyahu"), ("001", "Benjamin Netanyahu"),
-    ("002", "Benjamin Netanyahu"), ("002", "Dmitry Medvedev"), ("003", "Moshe Kantor"),
-    ("000", "Moscow"), ("001", "Jerusalem"), ("002", "Jerusalem"),
+    ("000", "Naftali Bennett"), ("002", "Benjamin Netanyahu"), ("002", "Dmitry Medvedev"),
+    ("000", "Moscow"), ("002", "Moscow"), ("003", "Moscow"), ("001", "Jerusalem"), ("002", "Jerusalem"),
+    ("002", "Tel Aviv"), ("003", "Tel Aviv"),
 }
 # Where each name occurs in the cleaned seeds (checked by test_seed_entity_cases_are_complete).
 OCCURS = {

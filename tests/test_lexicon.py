@@ -22,6 +22,7 @@ MIN_TRIGGERS_PER_TYPE = 15
 # with "verbed" as its acl, so the verb has no subject and the event no source; a better
 # parse (dep LAS 0.79) fixes most of them. strict=False: they count when they pass.
 ACL = "parse: the subject is read as a root noun with the verb as its acl, so the event has no source"
+AMOD = "parse: the verb is read as an adjective on the object ('eased restrictions' as amod), so no trigger or no source"
 PARSE_FAILURES = {
     "The Turkish president offered to mediate between Russia and Ukraine.": ACL,
     "Germany promised Poland additional air defence systems.": ACL,
@@ -68,6 +69,8 @@ PARSE_FAILURES = {
     "Boko Haram militants kidnapped 300 schoolgirls in Chibok.":
         "lemmatiser: 'kidnapped' left as is; lemma_candidates does not undo a doubled consonant",
     "Russian forces shelled Kharkiv overnight.": ACL,
+    "Turkey eased restrictions on Greek fishing boats.": AMOD,
+    "Israeli aircraft bombed Hamas targets in Gaza.": AMOD,
 }
 # Of those, the ones where the tagger or lemmatiser hides the trigger word itself.
 TRIGGER_WORD_FAILURES = {
@@ -81,6 +84,9 @@ TRIGGER_WORD_FAILURES = {
         "Boko Haram militants kidnapped 300 schoolgirls in Chibok.",
         "Russia issued an ultimatum to Ukraine.",
         "Hungary vetoed the EU sanctions package.",
+        "Germany promised Poland additional air defence systems.",
+        "Turkey eased restrictions on Greek fishing boats.",
+        "Israeli aircraft bombed Hamas targets in Gaza.",
     )
 }
 
