@@ -211,8 +211,8 @@ def _carry_dates(numbered: list[tuple[int, Event]]) -> list[Event]:
         if event.date is None and event.status == "happened" and last and number - last[0] <= CARRY_SENTENCES \
                 and _share_actor(event, last[1]):
             event = event.replace(date=last[1].date, date_text=last[1].date_text)
-        if event.date and event.status == "happened":
-            last = (number, event)
+        if event.date and len(event.date) >= 7 and event.status == "happened":
+            last = (number, event)  # a bare year ("severed in 1967") is history, not the report's date
         carried.append(event)
     return carried
 
