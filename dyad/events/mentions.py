@@ -90,8 +90,8 @@ def _join_split_names(doc: Doc, mentions: list[Mention], state: DocumentActors) 
     for mention in mentions:
         previous = joined[-1] if joined else None
         if previous and previous.kind == mention.kind == "person" and previous.end == mention.start:
-            name = f"{previous.actors[0].name} {mention.actors[0].name}"
             first, second = previous.actors[0], mention.actors[0]
+            name = _joined_name(first.name, second.name)
             known = state.knowledge.person(name, state.year)
             actor = Actor(
                 doc[previous.start : mention.end].text,
@@ -111,11 +111,13 @@ def _complete_names(doc: Doc) -> None:
     ("Uri" + "Ariel" where the recogniser stopped early)."""
     spans = []
     for ent in doc.ents:
+        label = "PER" if _titled_name(ent) else ent.label_
         end = ent.end
-        while ent.label_ == "PER" and end < len(doc) and doc[end].pos_ == "PROPN" \
-                and doc[end].dep_ in {"flat", "compound"} and doc[end].head.i in range(ent.start, end):
+        while label == "PER" and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and (
+            label != ent.label_ or doc[end].dep_ in {"flat", "compound"} and doc[end].head.i in range(ent.start, end)
+        ):
             end += 1
-        spans.append(Span(doc, ent.start, end, label=ent.label_) if end != ent.end else ent)
+        spans.append(Span(doc, ent.start, end, label=label) if (end, label) != (ent.end, ent.label_) else ent)
     taken: set[int] = set()
     kept = []
     for span in spans:
@@ -123,6 +125,24 @@ def _complete_names(doc: Doc) -> None:
             kept.append(span)
             taken.update(range(span.start, span.end))
     doc.ents = kept
+
+
+_TITLE_WORDS = {"president", "prime", "minister", "chancellor", "premier", "king", "queen", "senator", "general", "gen."}
+
+
+def _titled_name(ent: Span) -> bool:
+    """"Prime Minister Naftali" tagged as an organisation is a title and a name."""
+    words = [t for t in ent if t.lower_ not in _TITLE_WORDS]
+    return ent.label_ != "PER" and ent[0].lower_ in _TITLE_WORDS and bool(words) and all(t.pos_ == "PROPN" for t in words)
+
+
+def _joined_name(first: str, second: str) -> str:
+    """"Naftali" + "Bennett" is "Naftali Bennett"; "Naftali" + "Naftali Bennett" too."""
+    if first in second:
+        return second
+    if second in first:
+        return first
+    return f"{first} {second}"
 
 
 def _dictionary_mentions(doc: Doc, state: DocumentActors) -> list[Mention]:
