@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import socket
 import statistics
@@ -163,6 +164,26 @@ def wait_ready(port: int, process: subprocess.Popen, timeout: float = 600) -> fl
     raise SystemExit("the server did not start")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its children (the workers), from /proc."""
+    total = 0.0
+    for proc in [pid] + _children(pid):
+        try:
+            fields = Path(f"/proc/{proc}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        found = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+    return found + [g for c in found for g in _children(c)]
+
+
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -203,9 +224,14 @@ def main() -> None:
               f"server ready in {ready:.1f} s, {rss_mb(process.pid):.0f} MB resident")
         mix = Mix(values, dyads, args.seed)
         asyncio.run(load(args.port, mix, args.clients, args.warmup, record=False))
+        server_cpu, client_cpu = cpu_seconds(process.pid), time.process_time()
         results, elapsed = asyncio.run(load(args.port, mix, args.clients, args.seconds, record=True))
+        server_cpu, client_cpu = cpu_seconds(process.pid) - server_cpu, time.process_time() - client_cpu
         print(f"\n{args.clients} concurrent clients, {args.seconds:.0f} s after {args.warmup:.0f} s of warm-up:")
         report(results, elapsed)
+        print(f"CPU per request: server {server_cpu / len(results) * 1000:.2f} ms, load client "
+              f"{client_cpu / len(results) * 1000:.2f} ms; {os.cpu_count()} cores, load average "
+              f"{os.getloadavg()[0]:.1f} (other work on the machine counts)")
         times = [get(f"{base}/dyad/{d}")[2] * 1000 for d in dyads[:20]]
         print(f"\ndyad page (HTML with its chart), one client, {len(times)} dyads: median {statistics.median(times):.0f} ms, "
               f"max {max(times):.0f} ms; server now {rss_mb(process.pid):.0f} MB resident")

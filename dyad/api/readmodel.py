@@ -182,6 +182,7 @@ class ReadModel:
         self.types, self.statuses = _Vocabulary(), _Vocabulary()
         self._type = self.types.encode(events["event_type"].combine_chunks())
         self._status = self.statuses.encode(events["status"].combine_chunks())
+        self._n_mentions = events["n_mentions"].combine_chunks().to_numpy().astype(np.int32)
         self._quad = events["quad_class"].combine_chunks().fill_null(0).to_numpy().astype(np.int8)
         goldstein = events["goldstein"].combine_chunks()
         self._goldstein = goldstein.fill_null(0.0).to_numpy().astype(np.float64)
@@ -242,9 +243,16 @@ class ReadModel:
         position = self._find(event_id)
         return None if position is None else self.rows([position])[0]
 
+    def alone(self, mention_id: str) -> dict[str, Any] | None:
+        """The events row of the event this mention is the only report of, if it is."""
+        position = self._find(mention_id)
+        if position is None or self._n_mentions[position] != 1:
+            return None
+        return self.rows([position])[0]
+
     def _find(self, event_id: str) -> int | None:
         key = event_id.encode("utf-8")
-        at = int(np.searchsorted(self._ids, key, sorter=self._by_id))
+        at = _bisect(self._ids, key, sorter=self._by_id)
         if at < self.n and self._ids[self._by_id[at]] == key:
             return int(self._by_id[at])
         return None
@@ -253,7 +261,7 @@ class ReadModel:
         """Where an event with this key is or would be in the list order."""
         day = UNDATED if day is None else day
         lo, hi = int(np.searchsorted(self._lo, day, "left")), int(np.searchsorted(self._lo, day, "right"))
-        return lo + int(np.searchsorted(self._ids[lo:hi], event_id.encode("utf-8"), side))
+        return lo + _bisect(self._ids[lo:hi], event_id.encode("utf-8"), side)
 
     def _cursor(self, position: int, order: str) -> str:
         day = int(self._lo[position])
@@ -413,6 +421,17 @@ def _filter_fields(f: EventFilter) -> dict[str, Any]:
     return {name: getattr(f, name) for name in ("actor", "country", "event_type", "since", "until", "status")}
 
 
+def _bisect(keys: np.ndarray, key: bytes, side: str = "left", sorter: np.ndarray | None = None) -> int:
+    """``np.searchsorted`` for one key of fixed-width ``keys``. A key wider
+    than the array would make numpy copy the whole array to compare; no
+    stored key is that long, so the key's first ``width`` bytes sort the same
+    (every stored key equal to them is a prefix of it: smaller)."""
+    width = keys.dtype.itemsize
+    if len(key) > width:
+        key, side = key[:width], "right"
+    return int(np.searchsorted(keys, key, side, sorter=sorter))
+
+
 def _members(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
     """Which of ``values`` are in ``sorted_set``."""
     if not len(sorted_set):
@@ -482,8 +501,7 @@ class _MentionIndex:
     @staticmethod
     def _lookup(keys: np.ndarray, order: np.ndarray, key: str) -> np.ndarray:
         raw = key.encode("utf-8")
-        lo = int(np.searchsorted(keys, raw, "left", sorter=order))
-        hi = int(np.searchsorted(keys, raw, "right", sorter=order))
+        lo, hi = _bisect(keys, raw, "left", order), _bisect(keys, raw, "right", order)
         return order[lo:hi]
 
 
@@ -499,7 +517,7 @@ class _DocumentIndex:
         found = {}
         for doc_id in doc_ids:
             key = doc_id.encode("utf-8")
-            at = int(np.searchsorted(self._ids, key))
+            at = _bisect(self._ids, key)
             if at < self.n and self._ids[at] == key:
                 found[doc_id] = self._rows.slice(at, 1).to_pylist()[0]
         return found

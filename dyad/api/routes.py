@@ -3,41 +3,36 @@ parameters, calls one function of ``dyad.api.views`` and returns its record."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Request
 
+from dyad.api import params as P
 from dyad.api import schemas, views
-from dyad.api.readmodel import MAX_LIMIT, EventQuery
+from dyad.api.readmodel import EventQuery
 from dyad.api.responses import JSON
 from dyad.api.service import StoreService
 from dyad.store.web_queries import detail_json, timeline_json
 
 router = APIRouter(prefix="/api", tags=["events"])
 
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Events per page.")]
-Cursor = Annotated[str | None, Query(description="The `next` cursor of the previous page (same filters).")]
-Order = Annotated[Literal["asc", "desc"], Query(description="By date: oldest first (asc) or newest first (desc).")]
-Period = Annotated[Literal["month", "quarter", "year"], Query(description="Period of the timeline.")]
+A = P.Param("a", "Country code: ISR.", max_length=3)
+B = P.Param("b", "Country code: RUS.", max_length=3)
+TIMELINE = (A, B, P.Param("by", "Period: month, quarter or year.", default="month", choices=("month", "quarter", "year")),
+            P.ACTOR, P.TYPE, P.STATUS, P.Q)
+DYAD_PAGE = (P.BY, P.ACTOR, P.TYPE, P.STATUS, P.SINCE, P.UNTIL, P.Q, P.ORDER) + P.PAGE
+ACTOR_PAGE = (P.ORDER,) + P.PAGE
+ACTORS = (P.COUNTRY, P.Param("limit", "Actors at most.", int, 100, low=1, high=10_000))
+DYADS = (P.Param("limit", "Pairs at most.", int, 20, low=1, high=1000),)
 
 
 def service_of(request: Request) -> StoreService:
     return request.app.state.service
 
 
-async def filters(
-    dyad: Annotated[str | None, Query(description="Two country codes, either direction: ISR-RUS.")] = None,
-    actor: Annotated[str | None, Query(description="Part of an actor's canonical name, either side.")] = None,
-    country: Annotated[str | None, Query(description="A country code on either side.")] = None,
-    type: Annotated[str | None, Query(description="PLOVER event type (CONSULT, ACCUSE, ...).")] = None,
-    status: Annotated[str | None, Query(description="happened, planned or negated.")] = None,
-    since: Annotated[str | None, Query(description="Dated on or after YYYY[-MM[-DD]].")] = None,
-    until: Annotated[str | None, Query(description="Dated on or before YYYY[-MM[-DD]] (2016 ends 2016-12-31).")] = None,
-    q: Annotated[str | None, Query(description="Words that must all occur in the evidence sentence (any case).")] = None,
-    order: Order = "asc",
-) -> EventQuery:
-    return EventQuery.of(dyad=dyad, actor=actor, country=country, type=type, status=status, since=since,
-                         until=until, q=q, order=order)
+def event_query(values: dict) -> EventQuery:
+    return EventQuery.of(**{k: values.get(k) for k in ("dyad", "actor", "country", "type", "status", "since",
+                                                       "until", "q", "order")})
 
 
 def page_json(request: Request, page) -> dict:
@@ -52,12 +47,14 @@ async def overview(request: Request):
     return JSON(views.home(service_of(request)).to_dict())
 
 
-@router.get("/events", response_model=schemas.EventPage, summary="Events, filtered, a page at a time")
-async def events(request: Request, query: Annotated[EventQuery, Depends(filters)], limit: Limit = 50,
-           cursor: Cursor = None):
+@router.get("/events", response_model=schemas.EventPage, summary="Events, filtered, a page at a time",
+            openapi_extra=P.documented(P.FILTERS + P.PAGE))
+async def events(request: Request):
     """Events in a stable order (by date, undated last, then id). Follow `next` for more."""
+    values = P.read(request, P.FILTERS + P.PAGE)
+    query = event_query(values)
     await views.searchable(service_of(request), query)
-    return JSON(page_json(request, views.events(service_of(request), query, limit, cursor)))
+    return JSON(page_json(request, views.events(service_of(request), query, values["limit"], values["cursor"])))
 
 
 @router.get("/events/{event_id}", response_model=schemas.EventDetail, summary="One event with all its mentions")
@@ -77,28 +74,33 @@ async def document(request: Request, doc_id: Annotated[str, Path(max_length=500)
     return JSON(view.to_dict())
 
 
-@router.get("/timeline", response_model=schemas.Timeline, summary="Events between two countries per period")
-async def timeline(request: Request, a: Annotated[str, Query(max_length=3, description="Country code: ISR.")],
-             b: Annotated[str, Query(max_length=3, description="Country code: RUS.")], by: Period = "month",
-             actor: str | None = None, type: str | None = None, status: str | None = None, q: str | None = None):
+@router.get("/timeline", response_model=schemas.Timeline, summary="Events between two countries per period",
+            openapi_extra=P.documented(TIMELINE))
+async def timeline(request: Request):
     """Per period and direction: events per QuadClass (1 verbal cooperation .. 4 material conflict) and the
-    mean Goldstein value. Events dated less precisely than a period are counted in `imprecise` only."""
-    query = await filters(actor=actor, type=type, status=status, q=q)
+    mean Goldstein value. Events dated less precisely than a period are counted in `imprecise` only.
+    `a` and `b` are required."""
+    values = P.read(request, TIMELINE)
+    if not values["a"] or not values["b"]:
+        raise HTTPException(422, "a and b (two country codes) are required")
+    query = event_query(values)
     await views.searchable(service_of(request), query)
-    return JSON(timeline_json(views.timeline(service_of(request), a, b, by, query)))
+    return JSON(timeline_json(views.timeline(service_of(request), values["a"], values["b"], values["by"], query)))
 
 
-@router.get("/actors", response_model=list[schemas.ActorCount], summary="Actors, most active first")
-async def actors(request: Request, country: Annotated[str | None, Query(max_length=3)] = None,
-           limit: Annotated[int, Query(ge=1, le=10_000)] = 100):
-    return JSON(service_of(request).actors_json(country, limit))
+@router.get("/actors", response_model=list[schemas.ActorCount], summary="Actors, most active first",
+            openapi_extra=P.documented(ACTORS))
+async def actors(request: Request):
+    values = P.read(request, ACTORS)
+    return JSON(service_of(request).actors_json(values["country"], values["limit"]))
 
 
 @router.get("/actors/{name:path}", response_model=schemas.ActorDetail,
-            summary="One actor (by canonical name): its records, counterparts and events")
-async def actor(request: Request, name: Annotated[str, Path(max_length=300)], limit: Limit = 50, cursor: Cursor = None,
-          order: Order = "asc"):
-    view = views.actor(service_of(request), name, limit, cursor, order)
+            summary="One actor (by canonical name): its records, counterparts and events",
+            openapi_extra=P.documented(ACTOR_PAGE))
+async def actor(request: Request, name: Annotated[str, Path(max_length=300)]):
+    values = P.read(request, ACTOR_PAGE)
+    view = views.actor(service_of(request), name, values["limit"], values["cursor"], values["order"])
     if view is None:
         raise HTTPException(404, f"no actor named {name!r} in the store")
     data = view.to_dict()
@@ -106,23 +108,24 @@ async def actor(request: Request, name: Annotated[str, Path(max_length=300)], li
     return JSON(data)
 
 
-@router.get("/dyads", response_model=list[schemas.DyadCount], summary="The most active pairs of countries")
-async def dyads(request: Request, limit: Annotated[int, Query(ge=1, le=1000)] = 20):
-    return JSON([d.to_dict() for d in service_of(request).model.dyads(limit)])
+@router.get("/dyads", response_model=list[schemas.DyadCount], summary="The most active pairs of countries",
+            openapi_extra=P.documented(DYADS))
+async def dyads(request: Request):
+    limit, model = P.read(request, DYADS)["limit"], service_of(request).model
+    return JSON(model.remember(("dyads-json", limit), lambda: [d.to_dict() for d in model.dyads(limit)]))
 
 
 @router.get("/dyads/{dyad}", response_model=schemas.DyadDetail,
-            summary="One dyad: its timeline and its events (the dyad page's data)")
-async def dyad(request: Request, dyad: Annotated[str, Path(max_length=20, description="ISR-RUS")],
-         by: Period | None = None, limit: Limit = 50, cursor: Cursor = None, actor: str | None = None,
-         type: str | None = None, status: str | None = None, since: str | None = None, until: str | None = None,
-         q: str | None = None, order: Order = "asc"):
+            summary="One dyad: its timeline and its events (the dyad page's data)",
+            openapi_extra=P.documented(DYAD_PAGE))
+async def dyad(request: Request, dyad: Annotated[str, Path(max_length=20, description="ISR-RUS")]):
     """The timeline covers the whole span (with the filters, but not `since`/`until`); the events follow
     all filters. Without `by`, the period is chosen so that the chart stays readable."""
     a, b = views.parse_dyad(dyad)
-    query = await filters(actor=actor, type=type, status=status, since=since, until=until, q=q, order=order)
+    values = P.read(request, DYAD_PAGE)
+    query = event_query(values)
     await views.searchable(service_of(request), query)
-    view = views.dyad(service_of(request), a, b, query, by, limit, cursor)
+    view = views.dyad(service_of(request), a, b, query, values["by"], values["limit"], values["cursor"])
     data = view.to_dict()
     data["events"] = page_json(request, view.events)
     return JSON(data)

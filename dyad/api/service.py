@@ -102,8 +102,9 @@ class StoreService:
         row = model.event(event_id)
         if row is None:
             return None
-        return web_queries.event_detail(row, web_queries.mentions(self.cursor(), model.mention_ids_of_event(event_id),
-                                                                  model.documents_meta))
+        mention_ids = [event_id] if row["n_mentions"] == 1 else model.mention_ids_of_event(event_id)
+        return web_queries.event_detail(row, web_queries.mentions(self.cursor(), mention_ids, model.documents_meta,
+                                                                  model.alone))
 
     def document_detail(self, doc_id: str) -> DocumentDetail | None:
         article = web_queries.document(self.cursor(), doc_id)
@@ -111,7 +112,7 @@ class StoreService:
             return None
         model = self.model
         return web_queries.document_detail(self.cursor(), article, model.mentions_of_document(doc_id),
-                                           model.documents_meta)
+                                           model.documents_meta, model.alone)
 
     # -- writing ---------------------------------------------------------------
     def ingest(self, articles: list[Article]) -> list[WriteResult]:

@@ -83,15 +83,22 @@ def documents_meta(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> di
         con, f"SELECT {', '.join(DOCUMENT_META)} FROM documents WHERE doc_id IN ({marks})", doc_ids)}
 
 
-def mentions(con: duckdb.DuckDBPyConnection, mention_ids: Sequence[str],
-             meta: DocumentsMeta | None = None) -> list[MentionRecord]:
+def mentions(con: duckdb.DuckDBPyConnection, mention_ids: Sequence[str], meta: DocumentsMeta | None = None,
+             alone: Callable[[str], dict[str, Any] | None] | None = None) -> list[MentionRecord]:
     """The mentions with these ids, with their documents' metadata (from
     ``meta`` when given, else the store), in the order ``queries.event_detail``
-    gives them (publication, document, offset)."""
+    gives them (publication, document, offset).
+
+    ``alone(mention_id)`` may give the events row of a mention that is its
+    event's only one: the writer makes such an event the mention itself (same
+    id, same record; see ``merge.representative``), so it is not read again."""
     if not mention_ids:
         return []
-    marks = ", ".join("?" for _ in mention_ids)  # a short IN list: DuckDB looks each up in the key index
-    rows = _dicts(con, f"SELECT * FROM mentions WHERE mention_id IN ({marks})", mention_ids)
+    known = [row for row in map(alone, mention_ids) if row is not None] if alone else []
+    rest = [m for m in mention_ids if m not in {row["event_id"] for row in known}]
+    marks = ", ".join("?" for _ in rest)  # a short IN list: DuckDB looks each up in the key index
+    rows = _dicts(con, f"SELECT * FROM mentions WHERE mention_id IN ({marks})", rest) if rest else []
+    rows += [{**row, "mention_id": row["event_id"]} for row in known]
     doc_ids = sorted({r["doc_id"] for r in rows})
     docs = meta(doc_ids) if meta else documents_meta(con, doc_ids)
     rows.sort(key=lambda m: (m["published"] or "9999", m["doc_id"], m["evidence_start"] or 0, m["mention_id"]))
@@ -131,10 +138,11 @@ class DocumentDetail:
 
 
 def document_detail(con: duckdb.DuckDBPyConnection, article: Article, owners: Sequence[tuple[str, str]],
-                    meta: DocumentsMeta | None = None) -> DocumentDetail:
+                    meta: DocumentsMeta | None = None,
+                    alone: Callable[[str], dict[str, Any] | None] | None = None) -> DocumentDetail:
     """The document with its mentions; ``owners``: (mention id, its merged event's id) pairs."""
     event_of = dict(owners)
-    found = mentions(con, list(event_of), meta)
+    found = mentions(con, list(event_of), meta, alone)
     found.sort(key=lambda m: (m.event.evidence.start or 0, m.event.id))
     return DocumentDetail(article, tuple(DocumentMention(m, event_of[m.event.id]) for m in found))
 
