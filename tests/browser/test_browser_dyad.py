@@ -19,10 +19,10 @@ def test_browser_seeds_chart_then_the_2021_phone_call(page, seeds_server):
     chart = page.locator("svg.timeline")
     assert chart.is_visible()
     periods = page.eval_on_selector_all("svg.timeline a.bar", "bars => bars.map(b => b.dataset.period)")
-    assert {"2016", "2021"} <= set(periods)
+    assert {"2016", "2021"} <= {p[:4] for p in periods}  # years, quarters or months: whatever fits the span
     if os.environ.get("DYAD_SCREENSHOT"):
         page.screenshot(path=str(SCREENSHOT), full_page=False)
-    page.locator('svg.timeline g[data-direction="ISR-RUS"] a.bar[data-period="2021"]').click()
+    page.locator('svg.timeline g[data-direction="ISR-RUS"] a.bar[data-period^="2021"]').last.click()
     page.wait_for_url("**/dyad/ISR-RUS?*since=2021*")
     dates = page.eval_on_selector_all("#events table.events td.date", "cells => cells.map(c => c.textContent)")
     assert dates and all("2021" in d for d in dates)
