@@ -48,8 +48,11 @@ def sample(db: Path, seed: int) -> dict:
 
     with open_store(db, read_only=True) as store:
         con = store.con
-        events = [r[0] for r in con.execute(f"SELECT event_id FROM events USING SAMPLE 2000 (reservoir, {seed})").fetchall()]
-        docs = [r[0] for r in con.execute(f"SELECT doc_id FROM documents USING SAMPLE 500 (reservoir, {seed})").fetchall()]
+        def column(query: str) -> list:
+            return [r[0] for r in con.execute(query).fetchall()]
+
+        events = column(f"SELECT event_id FROM events USING SAMPLE 2000 (reservoir, {seed})")
+        docs = column(f"SELECT doc_id FROM documents USING SAMPLE 500 (reservoir, {seed})")
         names = [r[0] for r in con.execute("SELECT name FROM actors ORDER BY name LIMIT 300").fetchall()]
         words = [r[0].lower() for r in con.execute("SELECT DISTINCT event_type FROM events").fetchall()]
     return {"events": events, "docs": docs, "names": names, "words": words}
@@ -233,7 +236,8 @@ def main() -> None:
               f"{client_cpu / len(results) * 1000:.2f} ms; {os.cpu_count()} cores, load average "
               f"{os.getloadavg()[0]:.1f} (other work on the machine counts)")
         times = [get(f"{base}/dyad/{d}")[2] * 1000 for d in dyads[:20]]
-        print(f"\ndyad page (HTML with its chart), one client, {len(times)} dyads: median {statistics.median(times):.0f} ms, "
+        print(f"\ndyad page (HTML with its chart), one client, {len(times)} dyads: "
+              f"median {statistics.median(times):.0f} ms, "
               f"max {max(times):.0f} ms; server now {rss_mb(process.pid):.0f} MB resident")
     finally:
         process.terminate()

@@ -118,7 +118,8 @@ def test_api_events_filters_as_the_cli(client, web_store, kind):
 
 def test_api_events_q_needs_every_word_in_the_evidence(client):
     everything = walk(client, "/api/events?limit=500")
-    expected = [e["id"] for e in everything if {"two", "agreed"} <= set(re.findall(r"\w+", e["evidence"]["text"].lower()))]
+    expected = [e["id"] for e in everything
+                if {"two", "agreed"} <= set(re.findall(r"\w+", e["evidence"]["text"].lower()))]
     assert len(expected) >= 2
     assert [e["id"] for e in client.get("/api/events?q=Agreed%20TWO&limit=500").json()["events"]] == expected
     assert client.get("/api/events?q=agreed%20zyzzyva").json()["total"] == 0

@@ -195,7 +195,8 @@ def test_web_clean_map_moves_offsets_into_the_cleaned_text():
 # -- the chart ---------------------------------------------------------------------------------
 
 def test_web_chart_draws_gaps_and_both_directions():
-    rows = (TimelineRow("2016", "ISR", "RUS", 3, (2, 1, 0, 0), 2.5), TimelineRow("2016", "RUS", "ISR", 1, (0, 0, 1, 0), -2.0),
+    rows = (TimelineRow("2016", "ISR", "RUS", 3, (2, 1, 0, 0), 2.5),
+            TimelineRow("2016", "RUS", "ISR", 1, (0, 0, 1, 0), -2.0),
             TimelineRow("2019", "ISR", "RUS", 1, (0, 0, 0, 1), -9.0))
     svg = str(timeline_svg(Timeline("ISR", "RUS", "year", rows), link=lambda p: f"/x?p={p}"))
     assert re.findall(r'class="period">(\d+)<', svg) == ["2016", "2017", "2018", "2019"]

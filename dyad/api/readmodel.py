@@ -13,29 +13,25 @@ undated last, then event id); every filter yields sorted positions.
 
 from __future__ import annotations
 
-import re
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date as Date
 from typing import Any
 
 import duckdb
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
+from dyad.api.indexes import (
+    UNDATED, Cache, DocumentIndex, Groups, MentionIndex, TextIndex, Vocabulary, bisect, day, days, fixed_ids, iso,
+    last_day, members,
+)
 from dyad.errors import InputError
 from dyad.merge import parse_date
 from dyad.store.queries import EVENT_COLUMNS, PERIODS, EventFilter, Timeline, TimelineRow
-from dyad.store.web_queries import INDEX_COLUMNS, Cursor, DyadCount, EventPage, index_tables
+from dyad.store.web_queries import Cursor, DyadCount, EventPage, index_tables
 
-UNDATED = np.iinfo(np.int32).max  # date_lo/date_hi of an undated event: sorts last, passes no date test
-EPOCH = Date(1970, 1, 1)
 MAX_LIMIT = 500
-_WORD = re.compile(r"[^\W_]+")
-_TOKEN_SPLIT = r"[^\p{L}\p{N}]+"  # the same words, in RE2 for Arrow
 
 
 @dataclass(frozen=True)
@@ -51,7 +47,7 @@ class EventQuery:
 
     @classmethod
     def of(cls, q: str | None = None, actor_name: str | None = None, order: str | None = None,
-           **filters: Any) -> "EventQuery":
+           **filters: Any) -> EventQuery:
         if order not in (None, "", "asc", "desc"):
             raise InputError(f"order {order!r}", "not one of asc, desc")
         filters = {k: v for k, v in filters.items() if v not in (None, "")}
@@ -61,105 +57,6 @@ class EventQuery:
         return (self.filters, self.q, self.actor_name)
 
 
-class _Groups:
-    """Positions by code: ``get(code)`` is the sorted positions where ``codes == code``."""
-
-    def __init__(self, codes: np.ndarray):
-        self.order = np.argsort(codes, kind="stable").astype(np.int32)
-        ordered = codes[self.order]
-        keys, starts = np.unique(ordered, return_index=True)
-        ends = np.append(starts[1:], len(ordered))
-        self.spans = {int(k): (int(s), int(e)) for k, s, e in zip(keys, starts, ends) if k >= 0}
-
-    def get(self, code: int | None) -> np.ndarray:
-        start, end = self.spans.get(code, (0, 0)) if code is not None else (0, 0)
-        return self.order[start:end]
-
-    def codes(self) -> Iterable[int]:
-        return self.spans.keys()
-
-
-class _Vocabulary:
-    """Strings <-> small integer codes, shared by the columns that hold the same kind of value."""
-
-    def __init__(self) -> None:
-        self.code: dict[str, int] = {}
-        self.words: list[str] = []
-
-    def encode(self, column: pa.Array) -> np.ndarray:
-        if len(column) == 0:
-            return np.zeros(0, dtype=np.int32)
-        encoded = pc.dictionary_encode(column)
-        lookup = [self._add(w) for w in encoded.dictionary.to_pylist()] + [-1]
-        return np.asarray(lookup, dtype=np.int32)[encoded.indices.fill_null(len(lookup) - 1).to_numpy()]
-
-    def _add(self, word: str) -> int:
-        if word not in self.code:
-            self.code[word] = len(self.words)
-            self.words.append(word)
-        return self.code[word]
-
-    def get(self, word: str | None) -> int | None:
-        return self.code.get(word) if word is not None else None
-
-
-class _Cache:
-    """A small LRU of computed answers, bounded by the bytes of the arrays it
-    holds; a model never changes, so nothing in it goes stale."""
-
-    def __init__(self, budget: int = 64 << 20, size: int = 512):
-        self._items: OrderedDict = OrderedDict()
-        self._weights: dict = {}
-        self._budget, self._size, self._used = budget, size, 0
-        self._lock = threading.Lock()
-
-    def get(self, key: Any, compute: Callable[[], Any]) -> Any:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        value = compute()
-        weight = value.nbytes if isinstance(value, np.ndarray) else 1024
-        with self._lock:
-            if key not in self._items and weight <= self._budget // 4:
-                self._items[key], self._weights[key] = value, weight
-                self._used += weight
-            while self._items and (self._used > self._budget or len(self._items) > self._size):
-                old, _ = self._items.popitem(last=False)
-                self._used -= self._weights.pop(old)
-        return value
-
-
-def _days(column: pa.Array) -> np.ndarray:
-    return column.cast(pa.int32()).fill_null(UNDATED).to_numpy().astype(np.int32)
-
-
-def _day(value: Date) -> int:
-    return (value - EPOCH).days
-
-
-def _iso(day: int) -> str | None:
-    """The ISO date of a day number; None for undated."""
-    return None if day == UNDATED else Date.fromordinal(EPOCH.toordinal() + int(day)).isoformat()
-
-
-def _last_day(days: np.ndarray) -> int:
-    dated = days[days != UNDATED]
-    return int(dated.max()) if len(dated) else UNDATED
-
-
-def _ids(column: pa.Array) -> np.ndarray:
-    """Strings as a numpy array of fixed-width bytes (NUL-padded: sorts as DuckDB sorts VARCHAR)."""
-    if len(column) == 0:
-        return np.zeros(0, dtype="S1")
-    width = max(pc.max(pc.binary_length(column.cast(pa.binary()))).as_py() or 1, 1)
-    try:
-        fixed = pc.utf8_rpad(column, width=width, padding="\x00").cast(pa.binary()).cast(pa.binary(width))
-    except pa.ArrowInvalid:  # some id is not ASCII: characters and bytes differ in number
-        return np.array([value.encode("utf-8") for value in column.to_pylist()], dtype=f"S{width}")
-    return np.frombuffer(fixed.buffers()[1], dtype=f"S{width}", count=len(fixed), offset=fixed.offset * width)
-
-
 class ReadModel:
     """The events of one store at one moment; see the module's docstring."""
 
@@ -167,19 +64,19 @@ class ReadModel:
         self.n = events.num_rows
         rows = events.select(list(EVENT_COLUMNS))
         self._rows = rows.to_batches()[0] if self.n else pa.RecordBatch.from_pylist([], schema=rows.schema)
-        self._lo = _days(events["date_lo"].combine_chunks())
-        self._hi = _days(events["date_hi"].combine_chunks())
-        self._ids = _ids(events["event_id"].combine_chunks())
+        self._lo = days(events["date_lo"].combine_chunks())
+        self._hi = days(events["date_hi"].combine_chunks())
+        self._ids = fixed_ids(events["event_id"].combine_chunks())
         self._by_id = np.argsort(self._ids, kind="stable")
         self._undated = int(np.searchsorted(self._lo, UNDATED))
-        self.countries = _Vocabulary()
+        self.countries = Vocabulary()
         self._src_country = self.countries.encode(events["source_country"].combine_chunks())
         self._tgt_country = self.countries.encode(events["target_country"].combine_chunks())
-        self.names = _Vocabulary()
+        self.names = Vocabulary()
         self._src_name = self.names.encode(events["source_name"].combine_chunks())
         self._tgt_name = self.names.encode(events["target_name"].combine_chunks())
         self._names_lower = [w.lower() for w in self.names.words]
-        self.types, self.statuses = _Vocabulary(), _Vocabulary()
+        self.types, self.statuses = Vocabulary(), Vocabulary()
         self._type = self.types.encode(events["event_type"].combine_chunks())
         self._status = self.statuses.encode(events["status"].combine_chunks())
         self._n_mentions = events["n_mentions"].combine_chunks().to_numpy().astype(np.int32)
@@ -191,18 +88,18 @@ class ReadModel:
         both = (self._src_country >= 0) & (self._tgt_country >= 0)
         low, high = np.minimum(self._src_country, self._tgt_country), np.maximum(self._src_country, self._tgt_country)
         self._pair = np.where(both, low.astype(np.int64) * k + high, -1)
-        self._by_pair = _Groups(self._pair)
-        self._by_src_country, self._by_tgt_country = _Groups(self._src_country), _Groups(self._tgt_country)
-        self._by_src_name, self._by_tgt_name = _Groups(self._src_name), _Groups(self._tgt_name)
-        self._by_type, self._by_status = _Groups(self._type), _Groups(self._status)
-        self._mentions = _MentionIndex(mentions)
-        self._documents = _DocumentIndex(documents)
-        self._text: _TextIndex | None = None
+        self._by_pair = Groups(self._pair)
+        self._by_src_country, self._by_tgt_country = Groups(self._src_country), Groups(self._tgt_country)
+        self._by_src_name, self._by_tgt_name = Groups(self._src_name), Groups(self._tgt_name)
+        self._by_type, self._by_status = Groups(self._type), Groups(self._status)
+        self._mentions = MentionIndex(mentions)
+        self._documents = DocumentIndex(documents)
+        self._text: TextIndex | None = None
         self._text_lock = threading.Lock()
-        self._cache = _Cache()
+        self._cache = Cache()
 
     @classmethod
-    def build(cls, con: duckdb.DuckDBPyConnection) -> "ReadModel":
+    def build(cls, con: duckdb.DuckDBPyConnection) -> ReadModel:
         return cls(*index_tables(con))
 
     def remember(self, key: tuple, compute: Callable[[], Any]) -> Any:
@@ -226,7 +123,8 @@ class ReadModel:
             remaining = matched if query.order == "asc" else matched[::-1]
         chosen = remaining[:limit]
         more = len(remaining) > limit
-        return EventPage(tuple(self.rows(chosen)), len(matched), self._cursor(chosen[-1], query.order) if more else None)
+        following = self._cursor(chosen[-1], query.order) if more else None
+        return EventPage(tuple(self.rows(chosen)), len(matched), following)
 
     def matching(self, query: EventQuery) -> np.ndarray:
         """Sorted positions of the events that match (cached: pages share it)."""
@@ -252,7 +150,7 @@ class ReadModel:
 
     def _find(self, event_id: str) -> int | None:
         key = event_id.encode("utf-8")
-        at = _bisect(self._ids, key, sorter=self._by_id)
+        at = bisect(self._ids, key, sorter=self._by_id)
         if at < self.n and self._ids[self._by_id[at]] == key:
             return int(self._by_id[at])
         return None
@@ -261,7 +159,7 @@ class ReadModel:
         """Where an event with this key is or would be in the list order."""
         day = UNDATED if day is None else day
         lo, hi = int(np.searchsorted(self._lo, day, "left")), int(np.searchsorted(self._lo, day, "right"))
-        return lo + _bisect(self._ids[lo:hi], event_id.encode("utf-8"), side)
+        return lo + bisect(self._ids[lo:hi], event_id.encode("utf-8"), side)
 
     def _cursor(self, position: int, order: str) -> str:
         day = int(self._lo[position])
@@ -288,9 +186,9 @@ class ReadModel:
             sets.extend(self.text_index().positions(query.q))
         start, end = 0, self.n
         if f.since:
-            start, end = int(np.searchsorted(self._lo, _day(parse_date(f.since)[0]))), self._undated
+            start, end = int(np.searchsorted(self._lo, day(parse_date(f.since)[0]))), self._undated
         if f.until:
-            end = min(end, int(np.searchsorted(self._lo, _day(parse_date(f.until)[1]), "right")))
+            end = min(end, int(np.searchsorted(self._lo, day(parse_date(f.until)[1]), "right")))
         sets.sort(key=len)
         if sets:
             found = sets[0]
@@ -298,9 +196,9 @@ class ReadModel:
         else:
             found = np.arange(start, max(start, end), dtype=np.int32)
         for other in sets[1:]:
-            found = found[_members(found, other)]
+            found = found[members(found, other)]
         if f.until:
-            found = found[self._hi[found] <= _day(parse_date(f.until)[1])]
+            found = found[self._hi[found] <= day(parse_date(f.until)[1])]
         return found
 
     def _dyad_positions(self, a: str, b: str) -> np.ndarray:
@@ -323,11 +221,11 @@ class ReadModel:
     def text_ready(self) -> bool:
         return self._text is not None
 
-    def text_index(self) -> "_TextIndex":
+    def text_index(self) -> TextIndex:
         """The words of the evidence sentences, indexed on first use."""
         with self._text_lock:
             if self._text is None:
-                self._text = _TextIndex(self._rows.column(self._rows.schema.get_field_index("evidence_text")))
+                self._text = TextIndex(self._rows.column(self._rows.schema.get_field_index("evidence_text")))
             return self._text
 
     # -- summaries ---------------------------------------------------------------
@@ -382,7 +280,7 @@ class ReadModel:
             n, quads, means = self._summaries(chosen, np.zeros(len(chosen), dtype=np.int64), 1)
             forward = int((self._src_country[chosen] == self.countries.get(a)).sum()) if a != b else len(chosen)
             found.append(DyadCount(a, b, len(chosen), forward, len(chosen) - forward, quads[0], means[0],
-                                   _iso(int(self._lo[chosen].min())), _iso(_last_day(self._hi[chosen]))))
+                                   iso(int(self._lo[chosen].min())), iso(last_day(self._hi[chosen]))))
         return found
 
     def counterparts(self, name: str, limit: int = 10) -> list[tuple[str, int]]:
@@ -390,7 +288,8 @@ class ReadModel:
         code = self.names.get(name)
         if code is None:
             return []
-        others = np.concatenate([self._tgt_name[self._by_src_name.get(code)], self._src_name[self._by_tgt_name.get(code)]])
+        others = np.concatenate([self._tgt_name[self._by_src_name.get(code)],
+                                 self._src_name[self._by_tgt_name.get(code)]])
         others = others[(others >= 0) & (others != code)]
         keys, counts = np.unique(others, return_counts=True)
         order = np.lexsort((keys, -counts))[:limit]
@@ -421,25 +320,6 @@ def _filter_fields(f: EventFilter) -> dict[str, Any]:
     return {name: getattr(f, name) for name in ("actor", "country", "event_type", "since", "until", "status")}
 
 
-def _bisect(keys: np.ndarray, key: bytes, side: str = "left", sorter: np.ndarray | None = None) -> int:
-    """``np.searchsorted`` for one key of fixed-width ``keys``. A key wider
-    than the array would make numpy copy the whole array to compare; no
-    stored key is that long, so the key's first ``width`` bytes sort the same
-    (every stored key equal to them is a prefix of it: smaller)."""
-    width = keys.dtype.itemsize
-    if len(key) > width:
-        key, side = key[:width], "right"
-    return int(np.searchsorted(keys, key, side, sorter=sorter))
-
-
-def _members(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
-    """Which of ``values`` are in ``sorted_set``."""
-    if not len(sorted_set):
-        return np.zeros(len(values), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
-    return sorted_set[at] == values
-
-
 def _period_index(days: np.ndarray, by: str) -> np.ndarray:
     """A running number of the month, quarter or year of each day."""
     months = np.where(days == UNDATED, 0, days).astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
@@ -452,72 +332,3 @@ def _period_label(index: int, by: str) -> str:
     if by == "quarter":
         return f"{1970 + index // 4:04d}-Q{index % 4 + 1}"
     return f"{1970 + index // 12:04d}-{index % 12 + 1:02d}"
-
-
-class _TextIndex:
-    """Word -> sorted positions of the evidence sentences that hold it."""
-
-    def __init__(self, evidence: pa.Array):
-        words = pc.split_pattern_regex(pc.utf8_lower(evidence.fill_null("")), _TOKEN_SPLIT)
-        owners = pc.list_parent_indices(words).to_numpy().astype(np.int32)
-        encoded = pc.dictionary_encode(pc.list_flatten(words))
-        codes = encoded.indices.to_numpy().astype(np.int32)
-        order = np.argsort(codes, kind="stable")  # positions stay ascending within a word
-        codes, owners = codes[order], owners[order]
-        keep = np.ones(len(codes), dtype=bool)
-        keep[1:] = (codes[1:] != codes[:-1]) | (owners[1:] != owners[:-1])
-        self._owners = owners[keep]
-        keys, starts = np.unique(codes[keep], return_index=True)
-        ends = np.append(starts[1:], len(self._owners))
-        vocabulary = encoded.dictionary.to_pylist()
-        self._spans = {vocabulary[k]: (int(s), int(e)) for k, s, e in zip(keys, starts, ends) if vocabulary[k]}
-
-    def positions(self, q: str) -> list[np.ndarray]:
-        """One sorted set of positions per word of ``q`` (an unknown word: an empty set)."""
-        words = _WORD.findall(q.lower())
-        if not words:
-            raise InputError(f"q {q!r}", "no words to search for")
-        return [self._owners[slice(*self._spans.get(w, (0, 0)))] for w in dict.fromkeys(words)]
-
-
-class _MentionIndex:
-    """Mention ids by merged event and by document."""
-
-    def __init__(self, mentions: pa.Table):
-        self.n = mentions.num_rows
-        self._ids = _ids(mentions["mention_id"].combine_chunks())
-        self._event = _ids(mentions["event_id"].combine_chunks())
-        self._doc = _ids(mentions["doc_id"].combine_chunks())
-        self._by_event = np.argsort(self._event, kind="stable")
-        self._by_doc = np.argsort(self._doc, kind="stable")
-
-    def of_event(self, event_id: str) -> list[str]:
-        return [self._ids[i].decode("utf-8") for i in self._lookup(self._event, self._by_event, event_id)]
-
-    def of_document(self, doc_id: str) -> list[tuple[str, str]]:
-        return [(self._ids[i].decode("utf-8"), self._event[i].decode("utf-8"))
-                for i in self._lookup(self._doc, self._by_doc, doc_id)]
-
-    @staticmethod
-    def _lookup(keys: np.ndarray, order: np.ndarray, key: str) -> np.ndarray:
-        raw = key.encode("utf-8")
-        lo, hi = _bisect(keys, raw, "left", order), _bisect(keys, raw, "right", order)
-        return order[lo:hi]
-
-
-class _DocumentIndex:
-    """Each document's metadata by id."""
-
-    def __init__(self, documents: pa.Table):
-        self.n = documents.num_rows
-        self._ids = _ids(documents["doc_id"].combine_chunks())
-        self._rows = documents.to_batches()[0] if self.n else None
-
-    def meta(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        found = {}
-        for doc_id in doc_ids:
-            key = doc_id.encode("utf-8")
-            at = _bisect(self._ids, key)
-            if at < self.n and self._ids[at] == key:
-                found[doc_id] = self._rows.slice(at, 1).to_pylist()[0]
-        return found

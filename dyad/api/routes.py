@@ -18,7 +18,7 @@ router = APIRouter(prefix="/api", tags=["events"])
 
 A = P.Param("a", "Country code: ISR.", max_length=3)
 B = P.Param("b", "Country code: RUS.", max_length=3)
-TIMELINE = (A, B, P.Param("by", "Period: month, quarter or year.", default="month", choices=("month", "quarter", "year")),
+TIMELINE = (A, B, P.Param("by", "Period: month, quarter or year.", default="month", choices=P.BY.choices),
             P.ACTOR, P.TYPE, P.STATUS, P.Q)
 DYAD_PAGE = (P.BY, P.ACTOR, P.TYPE, P.STATUS, P.SINCE, P.UNTIL, P.Q, P.ORDER) + P.PAGE
 ACTOR_PAGE = (P.ORDER,) + P.PAGE

@@ -120,7 +120,7 @@ def actor(service: StoreService, name: str, limit: int = 50, cursor: str | None 
 @dataclass(frozen=True)
 class EventView:
     detail: EventDetail
-    document: "DocumentView | None"  # the document of its first report
+    document: DocumentView | None  # the document of its first report
 
     def to_dict(self) -> dict[str, Any]:
         return detail_json(self.detail)

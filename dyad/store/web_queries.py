@@ -233,7 +233,7 @@ class Cursor:
         return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
     @classmethod
-    def decode(cls, text: str) -> "Cursor":
+    def decode(cls, text: str) -> Cursor:
         try:
             raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
             order, day, event_id = json.loads(raw.decode("utf-8"))

@@ -17,7 +17,8 @@ LEFT, RIGHT, TOP, PANEL, GAP, BOTTOM = 44, 40, 48, 120, 34, 30
 GOLDSTEIN_COLOUR = "#222"
 
 
-def timeline_svg(timeline: Timeline, link: Callable[[str], str], selected: Callable[[str], bool] = lambda p: False) -> Markup:
+def timeline_svg(timeline: Timeline, link: Callable[[str], str],
+                 selected: Callable[[str], bool] = lambda period: False) -> Markup:
     """The chart of ``timeline``; ``link(period)`` is where a bar leads,
     ``selected(period)`` marks the periods the list below shows."""
     labels = sorted({r.period for r in timeline.rows})
@@ -25,7 +26,7 @@ def timeline_svg(timeline: Timeline, link: Callable[[str], str], selected: Calla
     slot = max(6, min(40, 1040 // max(len(periods), 1)))
     width = LEFT + slot * max(len(periods), 1) + RIGHT
     height = TOP + 2 * PANEL + GAP + BOTTOM
-    directions = [(timeline.a, timeline.b), (timeline.b, timeline.a)] if timeline.a != timeline.b else [(timeline.a,) * 2]
+    directions = [(timeline.a, timeline.b)] + ([(timeline.b, timeline.a)] if timeline.a != timeline.b else [])
     rows = {(r.period, r.source, r.target): r for r in timeline.rows}
     peak = max((r.events for r in timeline.rows), default=0)
     title = f"{timeline.a}–{timeline.b}: events per {timeline.by} by QuadClass, with the mean Goldstein value"
@@ -124,7 +125,8 @@ def _period_axis(periods: list[str], slot: int, bottom: float) -> str:
     for index, period in enumerate(periods):
         if index % every == 0:
             x = LEFT + index * slot + slot / 2
-            out.append(f'<text x="{x:.1f}" y="{bottom + 14}" text-anchor="middle" class="period">{escape(period)}</text>')
+            out.append(f'<text x="{x:.1f}" y="{bottom + 14}" text-anchor="middle" class="period">'
+                       f'{escape(period)}</text>')
     return "".join(out)
 
 

@@ -138,13 +138,15 @@ def _triggers(event_type: str, mode: str | None) -> tuple[re.Pattern | None, tup
     """The pattern of the one-word triggers of a type (and mode), and the
     (verb, complement) patterns of its phrasal ones."""
     entries = lexicon()
-    specs = [*entries.verbs.values(), *entries.nouns.values(), *(s for group in entries.phrasal.values() for s in group)]
+    phrasal_specs = (s for group in entries.phrasal.values() for s in group)
+    specs = [*entries.verbs.values(), *entries.nouns.values(), *phrasal_specs]
     specs = [s for s in specs if s.event_type == event_type]
     if any(s.mode == mode for s in specs):
         specs = [s for s in specs if s.mode in (mode, None)]
     single = {form for s in specs if not s.complement for form in _forms(s.lemma, s.pos)}
     phrasal = {(s.lemma, s.complement) for s in specs if s.complement}
-    return _words(single), tuple((_words(_forms(verb, "VERB")), _words(_forms(noun, "NOUN"))) for verb, noun in sorted(phrasal))
+    pairs = tuple((_words(_forms(verb, "VERB")), _words(_forms(noun, "NOUN"))) for verb, noun in sorted(phrasal))
+    return _words(single), pairs
 
 
 def _words(forms) -> re.Pattern | None:
