@@ -305,6 +305,17 @@ def test_api_ingest_codes_stores_and_shows_new_articles(writable):
     assert again["documents"][0]["outcome"] == "unchanged"
 
 
+def test_api_empty_store_serves_every_page_then_takes_an_article(tmp_path):
+    with TestClient(create_app(tmp_path / "new.duckdb", allow_ingest=True, token=TOKEN)) as empty:
+        for url in ("/", "/events?q=putin", "/dyads", "/dyad/ISR-RUS", "/actors", "/api/overview", "/api/events",
+                    "/api/timeline?a=ISR&b=RUS", "/api/dyads/ISR-RUS"):
+            assert empty.get(url).status_code == 200, url
+        assert empty.get("/api/events").json() == {"total": 0, "next": None, "next_url": None, "events": []}
+        article = {"id": "sochi.txt", "text": "Putin met Erdogan in Sochi on Friday.", "published": "2022-08-05"}
+        assert empty.post("/api/documents", json=article, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
+        assert empty.get("/api/events").json()["total"] >= 1
+
+
 def test_api_ingest_without_a_token_does_not_start(web_store):
     with pytest.raises(Exception, match="DYAD_API_TOKEN"):
         create_app(web_store, allow_ingest=True, token=None)
