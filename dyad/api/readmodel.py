@@ -96,7 +96,10 @@ class ReadModel:
         self._documents = DocumentIndex(documents)
         self._text: TextIndex | None = None
         self._text_lock = threading.Lock()
-        self._cache = Cache()
+        # Sets of positions (large, many: one per filter combination) apart from
+        # answers (small, few: timelines, rankings), so that the first never push out the second.
+        self._matches = Cache(budget=64 << 20, size=512)
+        self._answers = Cache(budget=64 << 20, size=4096)
 
     @classmethod
     def build(cls, con: duckdb.DuckDBPyConnection) -> ReadModel:
@@ -104,7 +107,7 @@ class ReadModel:
 
     def remember(self, key: tuple, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per model: answers about this snapshot never change."""
-        return self._cache.get(("remembered",) + key, compute)
+        return self._answers.get(("remembered",) + key, compute)
 
     # -- event lists -------------------------------------------------------------
     def page(self, query: EventQuery, limit: int = 50, cursor: str | None = None) -> EventPage:
@@ -128,7 +131,7 @@ class ReadModel:
 
     def matching(self, query: EventQuery) -> np.ndarray:
         """Sorted positions of the events that match (cached: pages share it)."""
-        return self._cache.get(("match",) + query.key(), lambda: self._match(query))
+        return self._matches.get(("match",) + query.key(), lambda: self._match(query))
 
     def rows(self, positions: Iterable[int]) -> list[dict[str, Any]]:
         """Events rows (``EVENT_COLUMNS``) at these positions."""
@@ -174,7 +177,7 @@ class ReadModel:
         if f.country:
             sets.append(self._country_positions(f.country))
         if f.actor:
-            sets.append(self._cache.get(("actor", f.actor.lower()), lambda: self._actor_positions(f.actor.lower())))
+            sets.append(self._matches.get(("actor", f.actor.lower()), lambda: self._actor_positions(f.actor.lower())))
         if query.actor_name:
             code = self.names.get(query.actor_name)
             sets.append(np.union1d(self._by_src_name.get(code), self._by_tgt_name.get(code)))
@@ -238,7 +241,7 @@ class ReadModel:
         query = query or EventQuery()
         positions = self.matching(EventQuery(EventFilter.of(**{**_filter_fields(query.filters), "dyad": (a, b)}),
                                              query.q, query.actor_name))
-        return self._cache.get(("timeline", a, b, by, query.key()), lambda: self._timeline(a, b, by, positions))
+        return self._answers.get(("timeline", a, b, by, query.key()), lambda: self._timeline(a, b, by, positions))
 
     def _timeline(self, a: str, b: str, by: str, positions: np.ndarray) -> Timeline:
         lo, hi = self._lo[positions], self._hi[positions]
@@ -267,7 +270,7 @@ class ReadModel:
 
     def dyads(self, limit: int = 20) -> list[DyadCount]:
         """The pairs of countries with the most events between them (either direction)."""
-        return self._cache.get(("dyads", limit), lambda: self._dyads(limit))
+        return self._answers.get(("dyads", limit), lambda: self._dyads(limit))
 
     def _dyads(self, limit: int) -> list[DyadCount]:
         keys, counts = np.unique(self._pair[self._pair >= 0], return_counts=True)
