@@ -14,7 +14,9 @@ from dyad.api.responses import JSON
 from dyad.api.service import StoreService
 from dyad.store.web_queries import detail_json, timeline_json
 
-router = APIRouter(prefix="/api", tags=["events"])
+INVALID = {422: {"model": schemas.Problem, "description": "A parameter is not valid: `detail` says which and why."}}
+MISSING = {**INVALID, 404: {"model": schemas.Problem, "description": "Not in the store."}}
+router = APIRouter(prefix="/api", tags=["events"], responses=INVALID)
 
 A = P.Param("a", "Country code: ISR.", max_length=3)
 B = P.Param("b", "Country code: RUS.", max_length=3)
@@ -57,7 +59,8 @@ async def events(request: Request):
     return JSON(page_json(request, views.events(service_of(request), query, values["limit"], values["cursor"])))
 
 
-@router.get("/events/{event_id}", response_model=schemas.EventDetail, summary="One event with all its mentions")
+@router.get("/events/{event_id}", responses=MISSING, response_model=schemas.EventDetail,
+            summary="One event with all its mentions")
 async def event(request: Request, event_id: Annotated[str, Path(max_length=200)]):
     detail = service_of(request).event_detail(event_id)
     if detail is None:
@@ -65,7 +68,7 @@ async def event(request: Request, event_id: Annotated[str, Path(max_length=200)]
     return JSON(detail_json(detail))
 
 
-@router.get("/documents/{doc_id:path}", response_model=schemas.Document,
+@router.get("/documents/{doc_id:path}", responses=MISSING, response_model=schemas.Document,
             summary="One document: its text, cleaned text, and where its events are told")
 async def document(request: Request, doc_id: Annotated[str, Path(max_length=500)]):
     view = views.document(service_of(request), doc_id)
@@ -95,7 +98,7 @@ async def actors(request: Request):
     return JSON(service_of(request).actors_json(values["country"], values["limit"]))
 
 
-@router.get("/actors/{name:path}", response_model=schemas.ActorDetail,
+@router.get("/actors/{name:path}", responses=MISSING, response_model=schemas.ActorDetail,
             summary="One actor (by canonical name): its records, counterparts and events",
             openapi_extra=P.documented(ACTOR_PAGE))
 async def actor(request: Request, name: Annotated[str, Path(max_length=300)]):
@@ -115,7 +118,7 @@ async def dyads(request: Request):
     return JSON(model.remember(("dyads-json", limit), lambda: [d.to_dict() for d in model.dyads(limit)]))
 
 
-@router.get("/dyads/{dyad}", response_model=schemas.DyadDetail,
+@router.get("/dyads/{dyad}", responses=MISSING, response_model=schemas.DyadDetail,
             summary="One dyad: its timeline and its events (the dyad page's data)",
             openapi_extra=P.documented(DYAD_PAGE))
 async def dyad(request: Request, dyad: Annotated[str, Path(max_length=20, description="ISR-RUS")]):
