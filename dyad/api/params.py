@@ -14,7 +14,7 @@ from typing import Any
 
 from starlette.requests import Request
 
-from dyad.api.readmodel import MAX_LIMIT
+from dyad.api.readmodel import MAX_LIMIT, EventQuery
 from dyad.errors import InputError
 from dyad.records import EVENT_TYPES, STATUSES
 
@@ -89,3 +89,21 @@ BY = Param("by", "Period: month, quarter or year.", choices=("month", "quarter",
 
 FILTERS = (DYAD, ACTOR, COUNTRY, TYPE, STATUS, SINCE, UNTIL, Q, ORDER)
 PAGE = (LIMIT, CURSOR)
+EVENTS = FILTERS + PAGE
+TIMELINE = (Param("a", "Country code: ISR.", max_length=3), Param("b", "Country code: RUS.", max_length=3),
+            Param("by", BY.description, default="month", choices=BY.choices), ACTOR, TYPE, STATUS, Q)
+DYAD_FILTERS = (ACTOR, TYPE, STATUS, SINCE, UNTIL, Q, ORDER)
+DYAD_PAGE = (BY,) + DYAD_FILTERS + PAGE
+ACTOR_PAGE = (ORDER,) + PAGE
+ACTORS = (COUNTRY, Param("limit", "Actors at most.", int, 100, low=1, high=10_000))
+DYADS = (Param("limit", "Pairs at most.", int, 20, low=1, high=1000),)
+
+
+def event_query(values: dict[str, Any]) -> EventQuery:
+    """The event filters among values ``read`` gave."""
+    return EventQuery.of(**{p.name: values.get(p.name) for p in FILTERS})
+
+
+def shown(values: dict[str, Any], params: tuple[Param, ...]) -> dict[str, Any]:
+    """The values that differ from their defaults: what a link to the same view must carry."""
+    return {p.name: values[p.name] for p in params if values.get(p.name) not in (None, "", p.default)}

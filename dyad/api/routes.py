@@ -9,7 +9,6 @@ from fastapi import APIRouter, HTTPException, Path, Request
 
 from dyad.api import params as P
 from dyad.api import schemas, views
-from dyad.api.readmodel import EventQuery
 from dyad.api.responses import JSON
 from dyad.api.service import StoreService
 from dyad.store.web_queries import detail_json, timeline_json
@@ -18,23 +17,8 @@ INVALID = {422: {"model": schemas.Problem, "description": "A parameter is not va
 MISSING = {**INVALID, 404: {"model": schemas.Problem, "description": "Not in the store."}}
 router = APIRouter(prefix="/api", tags=["events"], responses=INVALID)
 
-A = P.Param("a", "Country code: ISR.", max_length=3)
-B = P.Param("b", "Country code: RUS.", max_length=3)
-TIMELINE = (A, B, P.Param("by", "Period: month, quarter or year.", default="month", choices=P.BY.choices),
-            P.ACTOR, P.TYPE, P.STATUS, P.Q)
-DYAD_PAGE = (P.BY, P.ACTOR, P.TYPE, P.STATUS, P.SINCE, P.UNTIL, P.Q, P.ORDER) + P.PAGE
-ACTOR_PAGE = (P.ORDER,) + P.PAGE
-ACTORS = (P.COUNTRY, P.Param("limit", "Actors at most.", int, 100, low=1, high=10_000))
-DYADS = (P.Param("limit", "Pairs at most.", int, 20, low=1, high=1000),)
-
-
 def service_of(request: Request) -> StoreService:
     return request.app.state.service
-
-
-def event_query(values: dict) -> EventQuery:
-    return EventQuery.of(**{k: values.get(k) for k in ("dyad", "actor", "country", "type", "status", "since",
-                                                       "until", "q", "order")})
 
 
 def page_json(request: Request, page) -> dict:
@@ -50,11 +34,11 @@ async def overview(request: Request):
 
 
 @router.get("/events", response_model=schemas.EventPage, summary="Events, filtered, a page at a time",
-            openapi_extra=P.documented(P.FILTERS + P.PAGE))
+            openapi_extra=P.documented(P.EVENTS))
 async def events(request: Request):
     """Events in a stable order (by date, undated last, then id). Follow `next` for more."""
-    values = P.read(request, P.FILTERS + P.PAGE)
-    query = event_query(values)
+    values = P.read(request, P.EVENTS)
+    query = P.event_query(values)
     await views.searchable(service_of(request), query)
     return JSON(page_json(request, views.events(service_of(request), query, values["limit"], values["cursor"])))
 
@@ -78,31 +62,31 @@ async def document(request: Request, doc_id: Annotated[str, Path(max_length=500)
 
 
 @router.get("/timeline", response_model=schemas.Timeline, summary="Events between two countries per period",
-            openapi_extra=P.documented(TIMELINE))
+            openapi_extra=P.documented(P.TIMELINE))
 async def timeline(request: Request):
     """Per period and direction: events per QuadClass (1 verbal cooperation .. 4 material conflict) and the
     mean Goldstein value. Events dated less precisely than a period are counted in `imprecise` only.
     `a` and `b` are required."""
-    values = P.read(request, TIMELINE)
+    values = P.read(request, P.TIMELINE)
     if not values["a"] or not values["b"]:
         raise HTTPException(422, "a and b (two country codes) are required")
-    query = event_query(values)
+    query = P.event_query(values)
     await views.searchable(service_of(request), query)
     return JSON(timeline_json(views.timeline(service_of(request), values["a"], values["b"], values["by"], query)))
 
 
 @router.get("/actors", response_model=list[schemas.ActorCount], summary="Actors, most active first",
-            openapi_extra=P.documented(ACTORS))
+            openapi_extra=P.documented(P.ACTORS))
 async def actors(request: Request):
-    values = P.read(request, ACTORS)
+    values = P.read(request, P.ACTORS)
     return JSON(service_of(request).actors_json(values["country"], values["limit"]))
 
 
 @router.get("/actors/{name:path}", responses=MISSING, response_model=schemas.ActorDetail,
             summary="One actor (by canonical name): its records, counterparts and events",
-            openapi_extra=P.documented(ACTOR_PAGE))
+            openapi_extra=P.documented(P.ACTOR_PAGE))
 async def actor(request: Request, name: Annotated[str, Path(max_length=300)]):
-    values = P.read(request, ACTOR_PAGE)
+    values = P.read(request, P.ACTOR_PAGE)
     view = views.actor(service_of(request), name, values["limit"], values["cursor"], values["order"])
     if view is None:
         raise HTTPException(404, f"no actor named {name!r} in the store")
@@ -112,21 +96,21 @@ async def actor(request: Request, name: Annotated[str, Path(max_length=300)]):
 
 
 @router.get("/dyads", response_model=list[schemas.DyadCount], summary="The most active pairs of countries",
-            openapi_extra=P.documented(DYADS))
+            openapi_extra=P.documented(P.DYADS))
 async def dyads(request: Request):
-    limit, model = P.read(request, DYADS)["limit"], service_of(request).model
+    limit, model = P.read(request, P.DYADS)["limit"], service_of(request).model
     return JSON(model.remember(("dyads-json", limit), lambda: [d.to_dict() for d in model.dyads(limit)]))
 
 
 @router.get("/dyads/{dyad}", responses=MISSING, response_model=schemas.DyadDetail,
             summary="One dyad: its timeline and its events (the dyad page's data)",
-            openapi_extra=P.documented(DYAD_PAGE))
+            openapi_extra=P.documented(P.DYAD_PAGE))
 async def dyad(request: Request, dyad: Annotated[str, Path(max_length=20, description="ISR-RUS")]):
     """The timeline covers the whole span (with the filters, but not `since`/`until`); the events follow
     all filters. Without `by`, the period is chosen so that the chart stays readable."""
     a, b = views.parse_dyad(dyad)
-    values = P.read(request, DYAD_PAGE)
-    query = event_query(values)
+    values = P.read(request, P.DYAD_PAGE)
+    query = P.event_query(values)
     await views.searchable(service_of(request), query)
     view = views.dyad(service_of(request), a, b, query, values["by"], values["limit"], values["cursor"])
     data = view.to_dict()

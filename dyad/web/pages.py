@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from dyad.api import views
-from dyad.api.readmodel import MAX_LIMIT, EventQuery
+from dyad.api import params as P
 from dyad.api.service import StoreService
 from dyad.merge import parse_date
 from dyad.records import EVENT_TYPES, STATUSES
@@ -18,7 +18,6 @@ from dyad.web.highlight import Mark, render, sentence_marks
 from dyad.web.templating import path, query_url, render as render_template, static_files
 
 router = APIRouter(include_in_schema=False)
-FILTERS = ("dyad", "actor", "country", "type", "status", "since", "until", "q", "order")
 
 
 def _service(request: Request) -> StoreService:
@@ -35,15 +34,6 @@ def error_page(request: Request, status: int, message: str, headers=None) -> HTM
     return _page(request, "error.html", status=status, headers=headers, status_code=status, message=message)
 
 
-def _params(request: Request, names=FILTERS) -> dict[str, str]:
-    return {k: v for k, v in request.query_params.items() if k in names and v.strip()}
-
-
-def _limit(request: Request, default: int = 50) -> int:
-    text = request.query_params.get("limit", "")
-    return min(max(int(text), 1), MAX_LIMIT) if text.isdigit() else default
-
-
 @router.get("/", response_class=HTMLResponse)
 async def home(request: Request):
     return _page(request, "home.html", view=views.home(_service(request)), twin="/api/overview")
@@ -51,10 +41,11 @@ async def home(request: Request):
 
 @router.get("/events", response_class=HTMLResponse)
 async def events(request: Request):
-    params = _params(request)
-    query = EventQuery.of(**params)
+    values = P.read(request, P.EVENTS)
+    params = P.shown(values, P.FILTERS)
+    query = P.event_query(values)
     await views.searchable(_service(request), query)
-    page = views.events(_service(request), query, _limit(request), request.query_params.get("cursor"))
+    page = views.events(_service(request), query, values["limit"], values["cursor"])
     return _page(request, "events.html", page=page, params=params, twin=query_url("/api/events", params))
 
 
@@ -66,11 +57,11 @@ async def dyads(request: Request):
 @router.get("/dyad/{dyad}", response_class=HTMLResponse)
 async def dyad(request: Request, dyad: str):
     a, b = views.parse_dyad(dyad)
-    params = _params(request, ("actor", "type", "status", "since", "until", "q", "order"))
-    by = request.query_params.get("by") or None
-    query = EventQuery.of(**params)
+    values = P.read(request, P.DYAD_PAGE)
+    params, by = P.shown(values, P.DYAD_FILTERS), values["by"]
+    query = P.event_query(values)
     await views.searchable(_service(request), query)
-    view = views.dyad(_service(request), a, b, query, by, _limit(request), request.query_params.get("cursor"))
+    view = views.dyad(_service(request), a, b, query, by, values["limit"], values["cursor"])
     base = path("dyad", f"{a}-{b}")
     keep = {**params, "by": view.timeline.by}
     chart = timeline_svg(
@@ -102,7 +93,7 @@ def _within(period: str, since: str | None, until: str | None) -> bool:
 
 @router.get("/actors", response_class=HTMLResponse)
 async def actors(request: Request):
-    country = request.query_params.get("country") or None
+    country = P.read(request, P.ACTORS)["country"]
     found = _service(request).actors(country, 500)
     return _page(request, "actors.html", actors=found, country=country or "",
                  twin=query_url("/api/actors", {"country": country, "limit": 500}))
@@ -110,9 +101,8 @@ async def actors(request: Request):
 
 @router.get("/actor/{name:path}", response_class=HTMLResponse)
 async def actor(request: Request, name: str):
-    order = request.query_params.get("order") or "asc"
-    view = views.actor(_service(request), name, _limit(request), request.query_params.get("cursor"),
-                       order if order in ("asc", "desc") else "asc")
+    values = P.read(request, P.ACTOR_PAGE)
+    view = views.actor(_service(request), name, values["limit"], values["cursor"], values["order"])
     if view is None:
         raise HTTPException(404, f"No actor named “{name}” in the store.")
     return _page(request, "actor.html", view=view, twin=path("api", "actors", name))
