@@ -187,6 +187,17 @@ def _children(pid: int) -> list[int]:
     return found + [g for c in found for g in _children(c)]
 
 
+def calibration_ms() -> float:
+    """How fast this machine runs Python right now (best of three): figures from runs whose
+    calibration differs are not comparable."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        sum(i * i for i in range(1_000_000))
+        best = min(best, time.perf_counter() - started)
+    return best * 1000
+
+
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -234,7 +245,8 @@ def main() -> None:
         report(results, elapsed)
         print(f"CPU per request: server {server_cpu / len(results) * 1000:.2f} ms, load client "
               f"{client_cpu / len(results) * 1000:.2f} ms; {os.cpu_count()} cores, load average "
-              f"{os.getloadavg()[0]:.1f} (other work on the machine counts)")
+              f"{os.getloadavg()[0]:.1f}; calibration {calibration_ms():.0f} ms (a fixed Python loop: "
+              f"the machine's speed at the time; other work on it counts)")
         times = [get(f"{base}/dyad/{d}")[2] * 1000 for d in dyads[:20]]
         print(f"\ndyad page (HTML with its chart), one client, {len(times)} dyads: "
               f"median {statistics.median(times):.0f} ms, "
