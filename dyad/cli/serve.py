@@ -45,7 +45,7 @@ def serve(db, host, port, allow_ingest, cors_origins, max_body, model, dictionar
     import uvicorn
 
     from dyad.api import create_app
-    from dyad.api.app import MAX_BODY_BYTES
+    from dyad.api.app import MAX_BODY_BYTES, settle
 
     settings = Settings.load(db=db, model=model, dictionaries=dictionaries)
     if workers > 1 and allow_ingest:
@@ -62,6 +62,7 @@ def serve(db, host, port, allow_ingest, cors_origins, max_body, model, dictionar
     options = dict(host=host, port=port, log_level="info" if verbose else "warning", access_log=verbose,
                    server_header=False)
     if workers == 1:
+        settle()
         uvicorn.run(app, **options)
         return
     app.state.service.close()
