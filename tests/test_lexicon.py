@@ -24,51 +24,18 @@ MIN_TRIGGERS_PER_TYPE = 15
 ACL = "parse: the subject is read as a root noun with the verb as its acl, so the event has no source"
 AMOD = "parse: the verb is read as an adjective on the object ('eased restrictions' as amod), so no trigger or no source"
 PARSE_FAILURES = {
-    "The Turkish president offered to mediate between Russia and Ukraine.": ACL,
     "Germany promised Poland additional air defence systems.": ACL,
-    "The Indian prime minister met the Japanese prime minister in Tokyo on Tuesday.": ACL,
     "Emmanuel Macron spoke by phone with Joe Biden on Friday.":
         "parse: 'with Joe Biden' hangs from 'phone', not from 'spoke', so the talk has no other side;"
         " lemmatiser: 'spoke' left as 'spoke'",
-    "The Chinese foreign minister visited Pakistan last week.": ACL,
-    "The Kenyan president thanked China for its support.": ACL + "; mentions: the whole sentence read as one organisation",
-    "Israel and the United Arab Emirates signed a trade agreement in Dubai.": ACL,
-    "The Egyptian government lifted the curfew in Port Said.": ACL,
-    "The Japanese prime minister apologized to South Korea for the remarks.": ACL,
     "Egypt and Greece held joint naval exercises in the Mediterranean.":
         "parse: 'held' read as acl/amod of the subject, so the exercises have no actors",
-    "Colombia extradited the drug lord to the United States.": ACL,
-    "Ecuador granted asylum to the Bolivian senator.": ACL,
-    "Hamas released two Israeli hostages on Friday.": ACL,
-    "Russian troops withdrew from Kherson.": "lemmatiser: 'withdrew' left as 'withdrew'; " + ACL,
-    "The Pakistani prime minister resigned on Saturday.": ACL + "; mentions: no actor found",
     "The UN secretary-general called for an immediate ceasefire in Sudan.":
         "parse: 'secretary-general' split into parts and read as a passive subject or acl head; no source",
-    "Germany urged Iran to release the detained journalists.": ACL,
-    "Brazilian prosecutors charged the former president with corruption.": ACL,
-    "The International Criminal Court opened an investigation into alleged war crimes in Myanmar.": ACL,
     "Hungary vetoed the EU sanctions package.": "tagger: 'vetoed' read as a noun; parse: no subject",
-    "North Korea dismissed the South Korean offer of talks.": "mentions: 'North Korea' not found as an actor",
-    "North Korea threatened to attack American bases in Guam.": "mentions: 'North Korea' not found as an actor",
     "Russia issued an ultimatum to Ukraine.": "tagger: 'ultimatum' read as an adverb",
-    "Thousands of Israelis protested in Tel Aviv against the judicial reform.": ACL,
-    "French workers went on strike over pension reforms.":
-        "parse: 'strike' read as a compound of 'reforms', not the object of 'went'",
     "Kenyan protesters rioted in Nairobi after the election.": ACL,
-    "The United States imposed sanctions on Iranian oil companies.":
-        "parse: 'imposed' read as an amod of 'sanctions', which becomes the root",
-    "Poland expelled 45 Russian diplomats.":
-        "lemmatiser: 'expelled' -> 'expelle'/'expell'; lemma_candidates does not undo a doubled consonant",
-    "Morocco cut ties with Iran in 2018.": "tagger: 'cut' read as a noun",
-    "Israel called up 300,000 reservists.": ACL,
-    "Egyptian police arrested dozens of protesters in Cairo.": ACL,
-    "Iranian authorities detained a British aid worker in Tehran.": ACL,
-    "A Russian court sentenced the opposition leader to nine years in prison.": ACL,
-    "Thailand deported the Uyghur refugees to China.": ACL,
     "Gunmen opened fire on a police station in Quetta.": ACL,
-    "Boko Haram militants kidnapped 300 schoolgirls in Chibok.":
-        "lemmatiser: 'kidnapped' left as is; lemma_candidates does not undo a doubled consonant",
-    "Russian forces shelled Kharkiv overnight.": ACL,
     "Turkey eased restrictions on Greek fishing boats.": AMOD,
     "Israeli aircraft bombed Hamas targets in Gaza.": AMOD,
 }
@@ -77,11 +44,6 @@ TRIGGER_WORD_FAILURES = {
     sentence: PARSE_FAILURES[sentence]
     for sentence in (
         "Emmanuel Macron spoke by phone with Joe Biden on Friday.",
-        "Russian troops withdrew from Kherson.",
-        "French workers went on strike over pension reforms.",
-        "Poland expelled 45 Russian diplomats.",
-        "Morocco cut ties with Iran in 2018.",
-        "Boko Haram militants kidnapped 300 schoolgirls in Chibok.",
         "Russia issued an ultimatum to Ukraine.",
         "Hungary vetoed the EU sanctions package.",
         "Germany promised Poland additional air defence systems.",
