@@ -46,7 +46,9 @@ class Actor:
     wikidata: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # explicit, not dataclasses.asdict: this runs for every event written or served
+        return {"text": self.text, "name": self.name, "country": self.country, "sector": self.sector,
+                "wikidata": self.wikidata}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "Actor | None":
@@ -64,7 +66,7 @@ class Place:
     lon: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"text": self.text, "name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "Place | None":
@@ -80,7 +82,7 @@ class Evidence:
     end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"text": self.text, "start": self.start, "end": self.end}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Evidence":
