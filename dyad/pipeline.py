@@ -75,7 +75,7 @@ class Coder:
         anchor = trigger.head.idx - sent.start_char
         date = resolve_event_date(dates, anchor, text=sent.text)
         status = _status(trigger, date, read_doc.article.published)
-        if status == "planned" and _before(date, read_doc.article.published):
+        if status == "planned" and _against_publication(date, read_doc.article.published) < 0:
             date = None  # a plan is not dated by a past year it mentions ("pensions for émigrés up to 1992")
         all_dates = _coordinated_dates(dates, date, sent.text)
         start, end = read_doc.clean.span_to_original(sent.start_char, sent.end_char)
@@ -144,21 +144,22 @@ def _headline_end(text: str) -> int:
     return position
 
 
-def _before(date, published: str | None) -> bool:
+def _against_publication(date, published: str | None) -> int:
+    """-1, 0 or 1: the event's date before, at or after publication, compared
+    at the precision both have; 0 when either is unknown."""
     if not (date and date.value and published):
-        return False
+        return 0
     width = min(len(date.value), len(published))
-    return date.value[:width] < published[:width]
+    mine, theirs = date.value[:width], published[:width]
+    return (mine > theirs) - (mine < theirs)
 
 
 def _status(trigger: Trigger, date, published: str | None) -> str:
     """The words' status, except that an event dated after publication has
     not happened yet ("is heading to Moscow on Monday")."""
     status = event_status(trigger.head)
-    if status == "happened" and date and date.value and published:
-        width = min(len(date.value), len(published))
-        if date.value[:width] > published[:width]:
-            return "planned"
+    if status == "happened" and _against_publication(date, published) > 0:
+        return "planned"
     return status
 
 

@@ -124,10 +124,11 @@ def _complement(verb: Token, lemma: str) -> Token | None:
 
 def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
     sources, targets, places = [], [], []
+    links = _Links(trigger, mentions)
     for mention in mentions:
         if mention.root in trigger.words:
             continue
-        link = _link(trigger, mention, mentions)
+        link = links.of(mention)
         if link is None:
             continue
         dep, case = link
@@ -228,10 +229,10 @@ def _complement_targets(trigger: Trigger, mentions: list[Mention]) -> list[Menti
     for child in trigger.head.children:
         if child.dep_ != "xcomp":
             continue
-        inner = Trigger(child, (child.i,), trigger.spec)
+        links = _Links(Trigger(child, (child.i,), trigger.spec), mentions)
         found = []
         for mention in mentions:
-            link = _link(inner, mention, mentions)
+            link = links.of(mention)
             if link and (link[0] in OBJECT_DEPS or link[1] in TARGET_CASES - PLACE_CASES) and mention.kind != "place":
                 found.append(mention)
         return found
@@ -255,35 +256,43 @@ def _with_follows(trigger: Trigger) -> bool:
     return any(t.lower_ in {"with", "to"} for t in following)
 
 
-def _link(trigger: Trigger, mention: Mention, mentions: list[Mention]) -> tuple[str, str | None] | None:
-    """How a mention hangs from the trigger: the dependency label and the
-    preposition of the branch that reaches it, or None when it does not."""
-    roots = {m.root for m in mentions if m is not mention}
-    governors = _governor_chain(trigger.head)
-    token, child = trigger.head.doc[mention.root], None
-    for _ in range(8):
-        if token in governors:
-            if child is None:
-                return None
-            dep = child.dep_
-            if token != trigger.head:
-                # only the subject is shared with the governing verb; "Iran is
-                # expected to sign": the passive subject of a raising verb too
-                if dep not in SUBJECT_DEPS | {"nsubj:pass"}:
+class _Links:
+    """How mentions hang from one trigger; the trigger's governing verbs and
+    the mentions' roots are worked out once, not once per mention."""
+
+    def __init__(self, trigger: Trigger, mentions: list[Mention]):
+        self.trigger = trigger
+        self.governors = _governor_chain(trigger.head)
+        self.roots = {m.root for m in mentions}
+
+    def of(self, mention: Mention) -> tuple[str, str | None] | None:
+        """The dependency label and preposition of the branch by which a
+        mention reaches the trigger, or None when it does not."""
+        trigger, roots = self.trigger, self.roots - {mention.root}
+        token, child = trigger.head.doc[mention.root], None
+        for _ in range(8):
+            if token in self.governors:
+                if child is None:
                     return None
-                dep = "nsubj"
-            return dep, _case(child)
-        if token.i in roots and child is not None:
-            return None  # part of a larger mention ("Russia" in "Russia's President Putin")
-        if token.head == token:
-            return None
-        if token.dep_ in TRANSPARENT_DEPS and token.head.i in roots | {mention.root}:
-            token = token.head  # "Israel and Russia": the second shares the first's role
-            continue
-        if child is not None and child.dep_ not in TRANSPARENT_DEPS and not _through_object(child, token, trigger):
-            return None  # deeper than a direct dependent: "efforts to return [civilians]"
-        child, token = token, token.head
-    return None
+                dep = child.dep_
+                if token != trigger.head:
+                    # only the subject is shared with the governing verb; "Iran is
+                    # expected to sign": the passive subject of a raising verb too
+                    if dep not in SUBJECT_DEPS | {"nsubj:pass"}:
+                        return None
+                    dep = "nsubj"
+                return dep, _case(child)
+            if token.i in roots and child is not None:
+                return None  # part of a larger mention ("Russia" in "Russia's President Putin")
+            if token.head == token:
+                return None
+            if token.dep_ in TRANSPARENT_DEPS and token.head.i in roots | {mention.root}:
+                token = token.head  # "Israel and Russia": the second shares the first's role
+                continue
+            if child is not None and child.dep_ not in TRANSPARENT_DEPS and not _through_object(child, token, trigger):
+                return None  # deeper than a direct dependent: "efforts to return [civilians]"
+            child, token = token, token.head
+        return None
 
 
 def _through_object(child: Token, token: Token, trigger: Trigger) -> bool:

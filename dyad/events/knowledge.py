@@ -12,7 +12,9 @@ from dyad.actors._text import search
 from dyad.actors.dictionary import ActorDictionary
 from dyad.actors.knowledge import INTERNATIONAL_CODES, country_index
 from dyad.actors.organisations import lookup_organisation
+from dyad.actors.people import lookup as lookup_person
 from dyad.actors.sectors import sector_for
+from dyad.places import lookup_place
 from dyad.records import Place
 
 
@@ -82,11 +84,7 @@ class ActorKnowledge:
         user = self._user(name, year)
         if user:
             return user
-        try:
-            from dyad.actors.people import lookup
-        except ImportError:
-            return None
-        found = lookup(name, year)
+        found = lookup_person(name, year)
         return Known(found.name, found.country, found.sector, found.wikidata) if found else None
 
     def user_names_in(self, text: str, year: int | None = None) -> list[tuple[int, int, Known]]:
@@ -110,10 +108,6 @@ class ActorKnowledge:
 
     # --- places -------------------------------------------------------------------
     def place(self, text: str) -> Place | None:
-        try:
-            from dyad.places import lookup_place
-        except ImportError:
-            return None
         return lookup_place(text)
 
     def place_country(self, text: str) -> str | None:
