@@ -13,7 +13,7 @@ import duckdb
 from dyad.errors import InputError
 from dyad.merge import parse_date
 from dyad.records import EVENT_TYPES, STATUSES, Article, Event
-from dyad.store.rows import RECORD_COLUMNS, arrow, event_from_row, first_row
+from dyad.store.rows import RECORD_COLUMNS, arrow, event_from_row, events_from_table, first_row
 
 # What a caller sees of an event row (block_key and actor ids stay inside).
 EVENT_COLUMNS = ("event_id",) + RECORD_COLUMNS + (
@@ -138,8 +138,7 @@ def select_events(con: duckdb.DuckDBPyConnection, filters: EventFilter) -> duckd
 
 
 def events(con: duckdb.DuckDBPyConnection, filters: EventFilter) -> list[Event]:
-    rows = arrow(select_events(con, filters)).to_pylist()
-    return [event_from_row(row) for row in rows]
+    return events_from_table(arrow(select_events(con, filters)))
 
 
 def event_rows(con: duckdb.DuckDBPyConnection, filters: EventFilter) -> list[dict[str, Any]]:

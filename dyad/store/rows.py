@@ -72,6 +72,35 @@ def event_from_row(row: dict[str, Any], id_column: str = "event_id") -> Event:
     )
 
 
+def events_from_table(table: Any, id_column: str = "event_id") -> list[Event]:
+    """The Event records of an Arrow table of flat rows, built column by column: for large
+    results this is about twice as fast as ``event_from_row`` on each row's dict."""
+    cols = table.to_pydict()
+    sources = _nested(cols, "source", ACTOR_PARTS, Actor)
+    targets = _nested(cols, "target", ACTOR_PARTS, Actor)
+    locations = _nested(cols, "location", PLACE_PARTS, Place)
+    evidence = [Evidence(text or "", start, end)
+                for text, start, end in zip(cols["evidence_text"], cols["evidence_start"], cols["evidence_end"])]
+    scalars = zip(cols[id_column], cols["doc_id"], cols["event_type"], cols["mode"], cols["cameo"],
+                  cols["quad_class"], cols["goldstein"], cols["status"], cols["date"], cols["date_text"],
+                  cols["confidence"])
+    return [
+        Event(id=id_, doc_id=doc_id, event_type=event_type, evidence=ev, mode=mode, cameo=cameo,
+              quad_class=quad, goldstein=goldstein, status=status or "happened", source=source, target=target,
+              date=date, date_text=date_text, location=location, confidence=0.5 if conf is None else conf)
+        for (id_, doc_id, event_type, mode, cameo, quad, goldstein, status, date, date_text, conf), ev, source,
+        target, location in zip(scalars, evidence, sources, targets, locations)
+    ]
+
+
+def _nested(cols: dict[str, list], prefix: str, parts: tuple[str, ...], make: type) -> list[Any]:
+    """One nested record per row, or None where the row has none (its key column is null)."""
+    key = "name" if prefix != "location" else "text"
+    present = cols[f"{prefix}_{key}"]
+    values = zip(*(cols[f"{prefix}_{p}"] for p in parts))
+    return [make(*v) if flag is not None else None for flag, v in zip(present, values)]
+
+
 def actor_id(actor: Actor | None) -> str | None:
     """Stable id of an actor as named: canonical name, country and sector."""
     if actor is None:
