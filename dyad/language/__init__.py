@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from dyad.clean import PARAGRAPH_BREAK, CleanText, clean
 from dyad.errors import ModelError
+from dyad.language.gazetteer import add_gazetteer
 from dyad.records import Article
 
 DEFAULT_PIPELINE = Path(__file__).resolve().parents[1] / "data" / "pipeline"
@@ -51,6 +52,7 @@ def load_pipeline(name_or_path: str | None = None) -> Language:
             f"cannot load spaCy pipeline {str(target)!r}: not an installed package or a pipeline folder ({error})"
         ) from error
     nlp.add_pipe("dyad_paragraphs", first=True)
+    add_gazetteer(nlp)
     if not _SENTENCE_SETTERS & set(nlp.pipe_names):
         nlp.add_pipe("sentencizer", after="dyad_paragraphs")
     return nlp
