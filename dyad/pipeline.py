@@ -170,7 +170,10 @@ def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Act
     sources = [a for m in roles.sources for a in m.actors]
     targets = [a for m in roles.targets for a in m.actors]
     symmetric = trigger.spec.frame == "sym" or trigger.spec.event_type in SYMMETRIC
-    if symmetric and len(sources) >= 2 and sources[0].name != sources[1].name:
+    # "the ambassadors of France and Italy met the minister": one group of
+    # several states' envoys acts on the other side, it is not a pair by itself
+    envoys = len(roles.sources) == 1 and roles.sources[0].kind == "group" and bool(targets)
+    if symmetric and not envoys and len(sources) >= 2 and sources[0].name != sources[1].name:
         return [(sources[0], sources[1])]
     if not sources and not targets:
         return []

@@ -22,7 +22,6 @@ MIN_TRIGGERS_PER_TYPE = 15
 # with "verbed" as its acl, so the verb has no subject and the event no source; a better
 # parse (dep LAS 0.79) fixes most of them. strict=False: they count when they pass.
 ACL = "parse: the subject is read as a root noun with the verb as its acl, so the event has no source"
-AMOD = "parse: the verb is read as an adjective on the object ('eased restrictions' as amod), so no trigger or no source"
 PARSE_FAILURES = {
     "Germany promised Poland additional air defence systems.": ACL,
     "Emmanuel Macron spoke by phone with Joe Biden on Friday.":
@@ -33,22 +32,16 @@ PARSE_FAILURES = {
     "The UN secretary-general called for an immediate ceasefire in Sudan.":
         "parse: 'secretary-general' split into parts and read as a passive subject or acl head; no source",
     "Hungary vetoed the EU sanctions package.": "tagger: 'vetoed' read as a noun; parse: no subject",
-    "Russia issued an ultimatum to Ukraine.": "tagger: 'ultimatum' read as an adverb",
     "Kenyan protesters rioted in Nairobi after the election.": ACL,
     "Gunmen opened fire on a police station in Quetta.": ACL,
-    "Turkey eased restrictions on Greek fishing boats.": AMOD,
-    "Israeli aircraft bombed Hamas targets in Gaza.": AMOD,
 }
 # Of those, the ones where the tagger or lemmatiser hides the trigger word itself.
 TRIGGER_WORD_FAILURES = {
     sentence: PARSE_FAILURES[sentence]
     for sentence in (
         "Emmanuel Macron spoke by phone with Joe Biden on Friday.",
-        "Russia issued an ultimatum to Ukraine.",
         "Hungary vetoed the EU sanctions package.",
         "Germany promised Poland additional air defence systems.",
-        "Turkey eased restrictions on Greek fishing boats.",
-        "Israeli aircraft bombed Hamas targets in Gaza.",
     )
 }
 

@@ -58,19 +58,52 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         for spec in (s for lemma in lemma_candidates(token) for s in lexicon.phrasal_for(lemma)):
             complement = _complement(token, spec.complement)
             if complement is not None:
-                triggers.append(Trigger(token, (token.i, complement.i), spec))
+                head = _clause_verb_of_misread(token, complement)
+                triggers.append(Trigger(head, (token.i, complement.i), spec))
                 used.update((token.i, complement.i))
                 break
     for token in sent:
         if token.i in used:
             continue
-        if (token.dep_ == "amod" and not _finite(token) and not any(c.dep_ == "nsubj" for c in token.children)) or _so_called(token):
+        misread = _misread_main_verb(token)
+        if (token.dep_ == "amod" and not _finite(token) and not misread and not any(c.dep_ == "nsubj" for c in token.children)) or _so_called(token):
             continue  # "the so-called mechanism", "a reported delivery": a description, not an event
         table = lexicon.verbs if token.pos_ == "VERB" else lexicon.nouns if token.pos_ == "NOUN" else {}
         spec = next((table[lemma] for lemma in lemma_candidates(token) if lemma in table), None)
         if spec is not None:
             triggers.append(Trigger(token, (token.i,), spec))
+            if misread:
+                used.add(token.head.i)  # "eased restrictions": the object is not an event of its own
     return sorted(triggers, key=lambda t: t.head.i)
+
+
+def _misread_main_verb(token: Token) -> bool:
+    """"Turkey eased restrictions", "aircraft bombed targets" parsed as a
+    clause-heading noun with the verb as its adjective: a past participle
+    right after a noun and before that head noun is the clause's verb, not
+    a description ("the reported attack", "US-backed forces" have no noun
+    right before)."""
+    head = token.head
+    if token.dep_ != "amod" or token.tag_ not in {"VBD", "VBN"} or token.pos_ != "VERB":
+        return False
+    if head.pos_ not in {"NOUN", "PROPN"} or head.i <= token.i:
+        return False
+    if head.dep_ not in {"ROOT", "ccomp", "parataxis", "conj"} and head.head.pos_ in {"VERB", "AUX"}:
+        return False  # the noun is some verb's argument: the participle does describe it
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.dep_ == "aux" and before.lemma_.lower() == "have":
+        return True  # "have renewed ties": a perfect tense is never an adjective
+    return before is not None and before.pos_ in {"NOUN", "PROPN"} and before.head.i in {head.i, token.i, head.head.i}
+
+
+def _clause_verb_of_misread(verb: Token, complement: Token) -> Token:
+    """"Ethiopia has broken relations" read as "has" taking "broken
+    relations": the verb that governs the object carries the arguments."""
+    if verb.dep_ == "amod" and verb.head == complement and complement.dep_ in OBJECT_DEPS:
+        governor = complement.head
+        if governor.pos_ in {"VERB", "AUX"} and governor.i == verb.i - 1 and governor.lemma_.lower() in {"have", "be"}:
+            return governor
+    return verb
 
 
 IRREGULAR_PAST = {
@@ -106,15 +139,29 @@ def _so_called(token: Token) -> bool:
     return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "so"
 
 
+# Prepositions that complete a phrasal trigger even when words come between
+# ("left on Monday for Kyiv"); particles like "in" or "against" do not, as
+# "gave aid in Gaza" and "protested in Paris against" are no phrasal acts.
+PREPOSITION_COMPLEMENTS = {"for"}
+
+
 def _complement(verb: Token, lemma: str) -> Token | None:
     """The object or particle that completes a phrasal trigger, looking one
     level into the object too ("carried out hundreds of airstrikes")."""
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if following is not None and following.pos_ in {"ADP", "ADV", "PART"} and following.lower_ == lemma:
         return following  # "walked out", "handed over": a particle the parse hung elsewhere
+    if verb.dep_ == "amod" and lemma in lemma_candidates(verb.head) and (
+        _misread_main_verb(verb) or _clause_verb_of_misread(verb, verb.head) != verb
+    ):
+        return verb.head  # "has broken relations": the participle read as the object's adjective
     for child in verb.children:
+        if child.dep_ in {"nsubj", "csubj"}:
+            continue  # "forces pulled back": the subject does not complete "pull>force"
         if lemma in lemma_candidates(child):
             return child
+        if lemma in PREPOSITION_COMPLEMENTS and child.dep_ == "obl" and _case(child) == lemma:
+            return next(c for c in child.children if c.lower_ == lemma)  # "left on Monday for Kyiv"
         if child.dep_ in OBJECT_DEPS | {"obl"}:
             for grandchild in child.children:
                 if grandchild.dep_ in {"nmod", "compound"} and lemma in lemma_candidates(grandchild):
@@ -132,7 +179,7 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
         if link is None:
             continue
         dep, case = link
-        if dep == "nsubj:pass" and _active(trigger.head):
+        if dep == "nsubj:pass" and (_active(trigger.head) or _unaccusative_journey(trigger)):
             dep = "nsubj"  # "forces have been helping": a progressive read as a passive
         if mention.kind == "place" or (case in PLACE_CASES and mention.kind in {"capital", "place"}):
             places.append(mention)
@@ -163,7 +210,7 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
     if trigger.head.pos_ != "VERB" or (trigger.head.dep_.startswith("acl") and not _finite(trigger.head)):
         return Roles(tuple(sources), tuple(targets), tuple(places), bool(sources))
     if not sources and not passive:
-        sources = _nearest(trigger, mentions, before=True, exclude=targets)
+        sources = _with_conjuncts(_nearest(trigger, mentions, before=True, exclude=targets), mentions, trigger)
     if not targets and (trigger.spec.frame in {"act", "go", "pass"} or _with_follows(trigger)):
         source_names = {a.name for m in sources for a in m.actors}
         others = [m for m in mentions if not source_names & {a.name for a in m.actors}]
@@ -181,6 +228,12 @@ def _finite(verb: Token) -> bool:
 
 def _active(verb: Token) -> bool:
     return verb.pos_ == "VERB" and verb.tag_ != "VBN" and not any(c.dep_ == "aux:pass" for c in verb.children)
+
+
+def _unaccusative_journey(trigger: Trigger) -> bool:
+    """"The minister left for Canberra" tagged as a passive: a journey verb
+    with no passive auxiliary has a subject who travels, not one acted on."""
+    return trigger.spec.frame == "go" and not any(c.dep_ == "aux:pass" for c in trigger.head.children)
 
 
 def _absolute_subject(trigger: Trigger, mention: Mention, case: str | None) -> bool:
@@ -251,8 +304,11 @@ def _between(trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
 
 
 def _with_follows(trigger: Trigger) -> bool:
+    """"met with", "talked to", and after a phrasal trigger's object
+    ("restore full diplomatic ties with")."""
     doc = trigger.head.doc
-    following = doc[trigger.head.i + 1 : trigger.head.i + 3]
+    last = max(trigger.words + (trigger.head.i,))
+    following = doc[last + 1 : last + 3]
     return any(t.lower_ in {"with", "to"} for t in following)
 
 
@@ -289,10 +345,23 @@ class _Links:
             if token.dep_ in TRANSPARENT_DEPS and token.head.i in roots | {mention.root}:
                 token = token.head  # "Israel and Russia": the second shares the first's role
                 continue
-            if child is not None and child.dep_ not in TRANSPARENT_DEPS and not _through_object(child, token, trigger):
+            if child is not None and child.dep_ not in TRANSPARENT_DEPS and not _through_object(child, token, trigger) \
+                    and not _part_of_group(child, token):
                 return None  # deeper than a direct dependent: "efforts to return [civilians]"
             child, token = token, token.head
         return None
+
+
+GROUP_NOUNS = {
+    "bunch", "group", "number", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
+    "handful", "team", "delegation", "contingent", "band", "couple", "member", "representative", "unit", "party",
+}
+
+
+def _part_of_group(child: Token, token: Token) -> bool:
+    """"met a delegation of Chinese officials", "arrested dozens of
+    protesters": the people after "of" play the group's part."""
+    return (token.lemma_.lower() in GROUP_NOUNS or token.lower_ in GROUP_NOUNS) and _case(child) == "of"
 
 
 def _through_object(child: Token, token: Token, trigger: Trigger) -> bool:
@@ -355,3 +424,17 @@ def _nearest(trigger: Trigger, mentions: list[Mention], before: bool, exclude: l
     if not candidates:
         return []
     return [max(candidates, key=lambda m: m.start) if before else min(candidates, key=lambda m: m.start)]
+
+
+def _with_conjuncts(chosen: list[Mention], mentions: list[Mention], trigger: Trigger) -> list[Mention]:
+    """"Portugal and Angola strengthened ties" with the verb cut off from its
+    subject: the stand-in subject brings the mentions coordinated with it."""
+    if not chosen:
+        return chosen
+    doc, root = trigger.head.doc, chosen[0].root
+    joined = [
+        m for m in mentions
+        if m is not chosen[0] and m.kind != "place" and m.root not in trigger.words and m.end <= trigger.head.i
+        and ((doc[m.root].dep_ == "conj" and doc[m.root].head.i == root) or (doc[root].dep_ == "conj" and doc[root].head.i == m.root))
+    ]
+    return sorted(chosen + joined, key=lambda m: m.start)

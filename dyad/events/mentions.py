@@ -374,10 +374,41 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
             return None  # "a minister": nobody we can name
     if sector is None and country is None:
         return None  # "workers", "bombers": someone, but nobody we can place
+    name = _strip_article(text)
+    if country is None and sector is not None:
+        states = _states_after_of(token, state)
+        if states:
+            # "the ambassadors of Arnor, Osgiliath and Gondor": one envoy group per state
+            actors = tuple(Actor(text, f"{name} of {named}", country, sector, None) for country, named in states)
+            return Mention(start, token.i + 1, token.i, actors, "group")
     if country is None and not modifiers:
         return None  # a bare "forces", "representatives": too vague to be anyone
-    name = _strip_article(text)
     return Mention(start, token.i + 1, token.i, (Actor(text, name, country, sector, None),), "group")
+
+
+def _states_after_of(token: Token, state: DocumentActors) -> list[tuple[str, str]]:
+    """The states, as (code, name), in an "of" phrase after a role noun, with
+    those coordinated with the first ("ambassadors of France and Italy")."""
+    for child in token.children:
+        if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ == "of" for c in child.children):
+            phrases = [child] + [c for c in child.children if c.dep_ == "conj"]
+            return [found for found in (_state_of(p, state) for p in phrases) if found]
+    return []
+
+
+def _state_of(token: Token, state: DocumentActors) -> tuple[str, str] | None:
+    """The state a proper noun names, by Dyad's tables or the user's dictionaries."""
+    if token.pos_ != "PROPN":
+        return None
+    first = min([t.i for t in token.children if t.dep_ in {"flat", "compound"}] + [token.i])
+    last = max([t.i for t in token.children if t.dep_ == "flat"] + [token.i])
+    text = token.doc[first : last + 1].text
+    knowledge = state.knowledge
+    found = knowledge.country(text) or knowledge.capital(text)
+    if found:
+        return found, knowledge.country_name(found)
+    known = knowledge.organisation(text)
+    return (known.country, known.name) if known and known.country and known.sector is None else None
 
 
 _THING_NOUNS = {

@@ -63,8 +63,8 @@ def _is_future(token: Token) -> bool:
             return True
         if child.dep_ == "amod" and word in _PLANNED_MODIFIERS:
             return True
-    # "is to visit", "is expected to visit"
-    if token.dep_ in {"xcomp", "advcl"} and token.head.lemma_ in {"be", "expect", "schedule", "set", "due"} and any(
+    # "is to visit", "is expected to visit", "is about to restore"
+    if token.dep_ in {"xcomp", "advcl"} and token.head.lemma_ in {"be", "expect", "schedule", "set", "due", "about", "poised"} and any(
         c.dep_ == "mark" and c.lower_ == "to" for c in token.children
     ):
         return True
