@@ -1,9 +1,11 @@
-"""The held-out sentences (tests/fixtures/events/heldout_sentences.jsonl): the
-file is well-formed, the scoring counts what it says, and the shipped coder
-stays above its floors.
+"""The held-out sentences (tests/fixtures/events/heldout_sentences.jsonl, set A,
+and heldout_sentences_b.jsonl, set B): the files are well-formed, the scoring
+counts what it says, and the shipped coder stays above its floors.
 
-The set was written on 2026-11-22 and no rule or lexicon entry was written from
-it: read the figures, not the sentences, when improving the coder.
+Both sets were written on 2026-11-22, each by a hand that never saw the coder's
+rules, and no rule or lexicon entry was written from them: read the figures,
+not the sentences, when improving the coder. Set B was written after set A's
+per-type figures had steered a round of work, so it is the cleaner measure.
 """
 
 from __future__ import annotations
@@ -14,40 +16,38 @@ from collections import Counter
 import pytest
 
 from dyad.actors import is_country_code
-from dyad.evaluation.heldout import HeldoutSentence, _score, read_sentences, score_heldout
+from dyad.evaluation.heldout import HELDOUT, HELDOUT_B, HeldoutSentence, _score, read_sentences, score_heldout
 from dyad.records import EVENT_TYPES, STATUSES, Actor, Event, Evidence
 
-# Measured 2026-11-22 (240 sentences): at commit c6dd932 type recall 0.646,
-# event+actors recall 0.542; after the lexicon and role work of commit 370798e
-# (written without seeing this set) 0.688 and 0.579; status agreement 1.000
-# (139/139; planned or negated gold 25/25). Each floor is about 0.05 below the
-# latest figures, rounded down.
-TYPE_RECALL_FLOOR = 0.63
-ACTORS_RECALL_FLOOR = 0.52
-STATUS_AGREEMENT_FLOOR = 0.95
+# Measured 2026-11-22. Set A: at commit c6dd932 type recall 0.646, event+actors
+# recall 0.542; after the lexicon and role work of commit 370798e (written without
+# seeing either set) 0.688 and 0.579, status agreement 1.000. Set B, at 370798e:
+# 0.704 and 0.483, status agreement 0.974. Each floor is about 0.05 below the
+# latest figures, rounded down: (type recall, event+actors recall, status agreement).
+FLOORS = {"HO": (0.63, 0.52, 0.95), "HB": (0.65, 0.43, 0.92)}
+SETS = [pytest.param(HELDOUT, "HO", id="set-A"), pytest.param(HELDOUT_B, "HB", id="set-B")]
 
 
 @pytest.fixture(scope="module")
-def sentences() -> list[HeldoutSentence]:
-    return read_sentences()
-
-
-@pytest.fixture(scope="module")
-def score():
+def coder():
     from dyad.pipeline import Coder
 
-    return score_heldout(coder=Coder())
+    return Coder()
 
 
-def test_heldout_fixture_covers_every_type_with_unique_ids(sentences):
+@pytest.mark.parametrize("path, prefix", SETS)
+def test_heldout_fixture_covers_every_type_with_unique_ids(path, prefix):
+    sentences = read_sentences(path)
     ids = [s.id for s in sentences]
     assert len(ids) == len(set(ids))
     assert set(Counter(s.event_type for s in sentences)) == set(EVENT_TYPES)
     assert all(count >= 12 for count in Counter(s.event_type for s in sentences).values())
-    assert all(re.fullmatch(rf"HO-{s.event_type}-\d\d", s.id) for s in sentences)
+    assert all(re.fullmatch(rf"{prefix}-{s.event_type}-\d\d", s.id) for s in sentences)
 
 
-def test_heldout_fixture_countries_and_statuses_are_valid(sentences):
+@pytest.mark.parametrize("path, prefix", SETS)
+def test_heldout_fixture_countries_and_statuses_are_valid(path, prefix):
+    sentences = read_sentences(path)
     countries = [c for s in sentences for c in (s.source_country, s.target_country) if c is not None]
     assert [c for c in countries if not is_country_code(c)] == []
     assert {s.status for s in sentences} == set(STATUSES)
@@ -55,7 +55,9 @@ def test_heldout_fixture_countries_and_statuses_are_valid(sentences):
     assert 0.10 <= marked <= 0.25  # about 15% planned or negated
 
 
-def test_heldout_fixture_sentences_are_news_length(sentences):
+@pytest.mark.parametrize("path, prefix", SETS)
+def test_heldout_fixture_sentences_are_news_length(path, prefix):
+    sentences = read_sentences(path)
     assert [s.id for s in sentences if not 10 <= len(s.text.split()) <= 35] == []
 
 
@@ -83,8 +85,11 @@ def test_heldout_score_counts_type_actors_and_status():
     assert [t.event_type for t in result.per_type] == ["CONSULT", "ASSAULT", "ACCUSE"]
 
 
-def test_heldout_coder_meets_floors(score):
+@pytest.mark.parametrize("path, prefix", SETS)
+def test_heldout_coder_meets_floors(coder, path, prefix):
+    score = score_heldout(path, coder=coder)
+    type_floor, actors_floor, status_floor = FLOORS[prefix]
     assert score.sentences == 240
-    assert score.type_recall >= TYPE_RECALL_FLOOR
-    assert score.actors_recall >= ACTORS_RECALL_FLOOR
-    assert score.status_agreement >= STATUS_AGREEMENT_FLOOR
+    assert score.type_recall >= type_floor
+    assert score.actors_recall >= actors_floor
+    assert score.status_agreement >= status_floor

@@ -24,9 +24,11 @@ from dyad.records import Actor, Article, Event
 if TYPE_CHECKING:
     from dyad.pipeline import Coder
 
-__all__ = ["HELDOUT", "HeldoutScore", "HeldoutSentence", "TypeRecall", "read_sentences", "score_heldout"]
+__all__ = ["HELDOUT", "HELDOUT_B", "HeldoutScore", "HeldoutSentence", "TypeRecall", "read_sentences", "score_heldout"]
 
-HELDOUT = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "events" / "heldout_sentences.jsonl"
+FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "events"
+HELDOUT = FIXTURES / "heldout_sentences.jsonl"  # set A, ids HO-...
+HELDOUT_B = FIXTURES / "heldout_sentences_b.jsonl"  # set B, ids HB-..., written later by another hand
 PUBLISHED = "2024-06-15"
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # as ../shared/eval/score.py: actors may be swapped
 FIELDS = ("id", "text", "event_type", "source_country", "target_country", "status")
