@@ -1,8 +1,18 @@
 """Ingest against extract: what storing, merging and resuming cost on top of coding.
 
-Makes N articles of about 600 words from the paragraphs of the bundled
-examples (each article starts at a different paragraph, so they differ), as
-one JSON Lines file, then times:
+Makes N articles of about 600 words as one JSON Lines file, then times the
+steps below. The corpus (``--corpus``):
+
+* ``ngec`` (the default when ../shared is there): NGEC's synthetic news stories,
+  joined until an article has 600 words, so every article tells different
+  events, as in a real corpus. The stories carry no licence: they are read at
+  run time, only to measure speed, into a temporary folder deleted afterwards.
+* ``examples``: the paragraphs of the bundled example articles, each article
+  starting at a different paragraph. Past a few hundred articles every event is
+  told hundreds of times, which makes merging the bottleneck: a worst case,
+  like one wire story reprinted by every outlet.
+
+Steps:
 
 * extract: ``Coder.code_many`` over them in this process (the coder's load apart);
 * ingest with 1 worker, and with 2 (``--workers``), each into a fresh store,
@@ -13,7 +23,8 @@ one JSON Lines file, then times:
   a copy of a large one, where merging must look among many mentions.
 
     python bench/store_ingest.py                      # 100 articles
-    python bench/store_ingest.py --articles 300 --workers 2
+    python bench/store_ingest.py --articles 2000 --workers 2
+    python bench/store_ingest.py --corpus examples --articles 300
     python bench/store_ingest.py --big-store /tmp/dyad-bench-1000000.duckdb
 
 Not a test: the numbers depend on the machine and on what else runs on it.
@@ -39,6 +50,29 @@ from dyad.store import CodedDocument, open_store  # noqa: E402
 
 EXAMPLES = ROOT / "examples" / "articles"
 FIXTURES = ROOT / "tests" / "fixtures" / "store_articles"
+NGEC = ROOT.parent / "shared" / "datasets" / "ngec-event-training"
+NGEC_FILES = ("gpt_synthetic_events_2023-10-19_19.csv", "gpt_synthetic_events_2023-04-06.jsonl")
+
+
+def ngec_corpus(path: Path, count: int, words: int) -> Path:
+    from dyad.evaluation.ngec import _story_texts
+
+    texts = [t for name in NGEC_FILES for t in _story_texts(NGEC / name) if t]
+    # Past the last story (about 1.25 million words) the stories come round again in
+    # reverse order, so that each article still differs from every other.
+    stories = iter(texts + texts[::-1])
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(count):
+            chosen, size = [], 0
+            while size < words:
+                story = next(stories, None)
+                if story is None:
+                    raise SystemExit(f"NGEC has too few stories for {count} articles of {words} words")
+                chosen.append(story)
+                size += len(story.split())
+            published = f"20{16 + n % 6}-{1 + n % 12:02d}-{1 + n % 28:02d}"
+            out.write(json.dumps({"id": f"bench-{n:05d}", "text": "\n\n".join(chosen), "published": published}) + "\n")
+    return path
 
 
 def make_corpus(path: Path, count: int, words: int) -> Path:
@@ -67,6 +101,7 @@ def timed(label: str, count: int, func):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", choices=("ngec", "examples"), default="ngec" if NGEC.is_dir() else "examples")
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--words", type=int, default=600)
     parser.add_argument("--workers", type=int, default=2)
@@ -74,10 +109,11 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="dyad-bench-ingest-"))
     try:
-        corpus = make_corpus(work / "corpus.jsonl", args.articles, args.words)
+        build = ngec_corpus if args.corpus == "ngec" else make_corpus
+        corpus = build(work / "corpus.jsonl", args.articles, args.words)
         articles = [a for a in read_inputs([corpus])]
         n = len(articles)
-        print(f"{n} articles of ~{args.words} words in {corpus}")
+        print(f"{n} articles of ~{args.words} words ({args.corpus}) in {corpus}")
         from dyad.pipeline import Coder
 
         coder = timed("load the coder (once per process)", 1, lambda: Coder(Settings()))
