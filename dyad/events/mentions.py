@@ -80,8 +80,65 @@ def find_mentions(doc: Doc, knowledge: ActorKnowledge, year: int | None) -> list
             mentions.append(mention)
             taken.update(range(mention.start, mention.end))
     mentions.sort(key=lambda m: m.start)
-    mentions = _join_split_names(doc, mentions, state)
+    mentions = _absorb_titles(doc, _join_split_names(doc, mentions, state), state.knowledge)
     return _resolve_references(doc, _drop_titles_of_named(doc, mentions), state)
+
+
+def _absorb_titles(doc: Doc, mentions: list[Mention], knowledge: ActorKnowledge) -> list[Mention]:
+    """"Kenyan President William Ruto", "Russia's Defence Minister X": the
+    capitalised titles, demonyms and country names right before a name are
+    part of that person's mention, whatever the recogniser and the parse made
+    of them (the web-trained parser often hangs the verb's subject on the
+    demonym). The whole span takes the role its outermost word plays."""
+    absorbed: dict[int, Mention] = {}
+    for mention in mentions:
+        if mention.kind != "person":
+            continue
+        start = _title_stretch_start(doc, mention.start, knowledge)
+        if start == mention.start:
+            continue
+        words = [t.text for t in doc[start : mention.start]]
+        person = mention.actors[0]
+        actor = replace(
+            person,
+            text=doc[start : mention.end].text,
+            country=person.country or knowledge.country_in(words),
+            sector=person.sector or knowledge.sector_in(words),
+        )
+        absorbed[mention.start] = Mention(start, mention.end, _span_root(doc, start, mention.end), (actor,), "person")
+    if not absorbed:
+        return mentions
+    covered = {i for m in absorbed.values() for i in range(m.start, m.end)}
+    kept = [absorbed.get(m.start, m) if m.kind == "person" else m for m in mentions]
+    return [m for m in kept if m in absorbed.values() or not covered & set(range(m.start, m.end))]
+
+
+def _title_stretch_start(doc: Doc, start: int, knowledge: ActorKnowledge) -> int:
+    i = start
+    while i > 0 and start - i < 6:
+        token = doc[i - 1]
+        word = _strip_possessive(token.text)
+        if token.text in _POSSESSIVE or token.text[:1].isupper() and (
+            token.lower_ in _TITLE_WORDS | TITLE_NOUNS | _TITLE_MODIFIERS
+            or knowledge.demonym(word) or knowledge.country(word) or knowledge.sector_in([token.text])
+        ):
+            i -= 1
+        else:
+            break
+    while i < start and (doc[i].text in _POSSESSIVE or doc[i].is_sent_start and doc[i].lower_ in {"the", "a"}):
+        i += 1
+    return i
+
+
+_TITLE_MODIFIERS = {"foreign", "defence", "defense", "deputy", "vice", "interior", "finance", "former", "acting", "supreme", "secretary", "state"}
+
+
+def _span_root(doc: Doc, start: int, end: int) -> int:
+    """The first word of the span whose head lies outside it."""
+    for token in doc[start:end]:
+        if not start <= token.head.i < end or token.head == token:
+            return token.i
+    return end - 1
 
 
 def _join_split_names(doc: Doc, mentions: list[Mention], state: DocumentActors) -> list[Mention]:

@@ -31,7 +31,8 @@ def test_browser_seeds_chart_then_the_2021_phone_call(page, seeds_server):
     evidence = page.locator("mark#evidence")
     assert evidence.is_visible() and "Bennett speaks with Russia" in evidence.text_content()
     inside = marks_in(page, "mark#evidence mark")
-    assert ["source", "Bennett"] in inside and ["target", "Putin"] in inside and ["trigger", "speaks"] in inside
+    assert ["source", "Bennett"] in inside and ["trigger", "speaks"] in inside
+    assert any(kind == "target" and words.endswith("Putin") for kind, words in inside)  # "Russia’s Putin"
     colour = page.eval_on_selector("mark#evidence mark.source", "m => getComputedStyle(m).backgroundColor")
     assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
     assert page.elsewhere == [] and page.problems == []
