@@ -77,6 +77,12 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", INITIAL),
     # Merging looks up a new mention's candidates by block key on every write.
     Migration("0002_mentions_block_index", "CREATE INDEX mentions_block ON mentions (block_key);"),
+    # `dyad show`, the event and document pages and re-ingesting a changed
+    # document look mentions up by event and by document.
+    Migration(
+        "0003_mentions_event_doc_indexes",
+        "CREATE INDEX mentions_event ON mentions (event_id); CREATE INDEX mentions_doc ON mentions (doc_id);",
+    ),
 )
 
 
