@@ -20,16 +20,20 @@ from dyad.config import Settings
 from dyad.dates import find_dates, resolve_event_date
 from dyad.events.arguments import Roles, Trigger, assign_roles, find_triggers
 from dyad.events.knowledge import ActorKnowledge
-from dyad.events.lexicon import lexicon
+from dyad.events.lexicon import TriggerSpec, lexicon
 from dyad.events.mentions import Mention, find_mentions
 from dyad.events.status import event_status, is_prevented
+from dyad.events.typemodel import NONE, type_model
 from dyad.clean import PARAGRAPH_BREAK
 from dyad.language import ReadDocument, analyse, load_pipeline, sentences
 from dyad.records import Actor, Article, Event, Evidence, Place
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 MAX_EVENTS_PER_TRIGGER = 4
-CODER_VERSION = "rules-1"
+CODER_VERSION = "rules-2"
+# The sentence model speaks only where the lexicon is silent, and only when it
+# is more sure of one event type than of all the others and of NONE together.
+SENTENCE_MODEL_MIN = 0.5
 
 
 class Coder:
@@ -41,6 +45,7 @@ class Coder:
         self.nlp = load_pipeline(self.settings.model)
         self.lexicon = lexicon()
         self.knowledge = ActorKnowledge.load(self.settings.dictionaries)
+        self.sentence_types = type_model("sentence")
 
     def code(self, article: Article) -> list[Event]:
         return next(self.code_many([article]))[1]
@@ -59,13 +64,27 @@ class Coder:
         for number, sent in enumerate(sentences(doc)):
             in_sentence = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
             dates = find_dates(sent.text, article.published)
-            for trigger in find_triggers(sent, self.lexicon):
+            for trigger in find_triggers(sent, self.lexicon) or self._guessed_trigger(sent):
                 roles = assign_roles(trigger, in_sentence)
                 found = self._events(read_doc, sent, trigger, roles, dates)
                 if sent.start_char < headline_end:
                     headline_ids.update(e.id for e in found)
                 events.extend((number, e) for e in found)
         return _carry_dates(_merge_repeats(events, headline_ids))
+
+    def _guessed_trigger(self, sent: Span) -> list[Trigger]:
+        """A sentence with no lexicon word may still tell an event in words
+        the lexicon lacks ("carried out joint patrols"): the sentence model
+        names the type, and the clause's main verb carries the arguments."""
+        if self.sentence_types is None:
+            return []
+        guess = self.sentence_types.best(sent.text)
+        head = _main_verb(sent)
+        if guess.event_type == NONE or guess.probability < SENTENCE_MODEL_MIN or head is None:
+            return []
+        frame = "sym" if guess.event_type in SYMMETRIC else "act"
+        spec = TriggerSpec(head.lemma_.lower(), None, "VERB", guess.event_type, None, frame)
+        return [Trigger(head, (head.i,), spec)]
 
     def _events(self, read_doc, sent: Span, trigger: Trigger, roles: Roles, dates) -> list[Event]:
         pairs = _actor_pairs(trigger, roles)
@@ -111,6 +130,14 @@ class Coder:
             if place:
                 return place
         return None
+
+
+def _main_verb(sent: Span):
+    """The verb that heads the sentence, or its first finite verb when the
+    parse put a noun at the root."""
+    if sent.root.pos_ == "VERB":
+        return sent.root
+    return next((t for t in sent if t.pos_ == "VERB" and t.tag_ in {"VBD", "VBZ", "VBP"}), None)
 
 
 _DATE_LIST_GLUE = re.compile(r"^\s*(,|and|or|, and)\s*(in|on)?\s*$")

