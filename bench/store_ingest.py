@@ -46,6 +46,7 @@ sys.path.insert(0, str(ROOT))
 from dyad.config import Settings  # noqa: E402
 from dyad.ingest import read_inputs  # noqa: E402
 from dyad.ingest_run import ingest  # noqa: E402
+from dyad.scale import code_in_workers  # noqa: E402
 from dyad.store import CodedDocument, open_store  # noqa: E402
 
 EXAMPLES = ROOT / "examples" / "articles"
@@ -120,10 +121,19 @@ def main() -> None:
         coded = timed("extract: code_many, 1 process", n, lambda: list(coder.code_many(articles)))
         print(f"   {sum(len(events) for _, events in coded)} events")
         for workers in sorted({1, args.workers}):
+            # `dyad extract --workers N` and `dyad ingest --workers N` on the same articles,
+            # each with its coders' start-up: the comparison issue 4 asks for
+            start = time.perf_counter()
+            extracted = sum(len(coded) or 0 for _, (coded, _) in code_in_workers(articles, Settings(), workers))
+            extract_seconds = time.perf_counter() - start
+            print(f"{'extract --workers ' + str(workers):45s} {extract_seconds:7.2f} s {n / extract_seconds:8.1f} docs/s")
             db = work / f"ingest-{workers}.duckdb"
-            report = timed(f"ingest --workers {workers} (fresh store)", n,
-                           lambda: ingest([corpus], db, Settings(), workers=workers, progress=False))
-            print(f"   {report.summary()}")
+            start = time.perf_counter()
+            report = ingest([corpus], db, Settings(), workers=workers, progress=False)
+            ingest_seconds = time.perf_counter() - start
+            print(f"{'ingest --workers ' + str(workers) + ' (fresh store)':45s} {ingest_seconds:7.2f} s "
+                  f"{n / ingest_seconds:8.1f} docs/s = {extract_seconds / ingest_seconds:.0%} of extract's speed")
+            print(f"   extract: {extracted} events; ingest: {report.summary()}")
         timed("ingest again (all unchanged)", n, lambda: ingest([corpus], db, Settings(), workers=1, progress=False))
         docs = [CodedDocument.of(article, events) for article, events in coded]
         with open_store(work / "writer.duckdb") as store:
