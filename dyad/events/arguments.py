@@ -88,9 +88,11 @@ def _misread_main_verb(token: Token) -> bool:
         return False
     if head.pos_ not in {"NOUN", "PROPN"} or head.i <= token.i:
         return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.dep_ == "nsubj" and before.head == head and before.pos_ in {"NOUN", "PROPN"}:
+        return True  # "the government lifted restrictions": a noun given a subject is a clause, its verb misread
     if head.dep_ not in {"ROOT", "ccomp", "parataxis", "conj"} and head.head.pos_ in {"VERB", "AUX"}:
         return False  # the noun is some verb's argument: the participle does describe it
-    before = token.doc[token.i - 1] if token.i > 0 else None
     if before is not None and before.dep_ == "aux" and before.lemma_.lower() == "have":
         return True  # "have renewed ties": a perfect tense is never an adjective
     return before is not None and before.pos_ in {"NOUN", "PROPN"} and before.head.i in {head.i, token.i, head.head.i}
@@ -326,6 +328,7 @@ class _Links:
         mention reaches the trigger, or None when it does not."""
         trigger, roots = self.trigger, self.roots - {mention.root}
         token, child = trigger.head.doc[mention.root], None
+        through = None  # the preposition of a side named past the trigger's object ("of Crimea from Ukraine")
         for _ in range(8):
             if token in self.governors:
                 if child is None:
@@ -337,7 +340,7 @@ class _Links:
                     if dep not in SUBJECT_DEPS | {"nsubj:pass"}:
                         return None
                     dep = "nsubj"
-                return dep, _case(child)
+                return (dep, through) if through and token.pos_ == "NOUN" else (dep, _case(child))
             if token.i in roots and child is not None:
                 return None  # part of a larger mention ("Russia" in "Russia's President Putin")
             if token.head == token:
@@ -345,9 +348,10 @@ class _Links:
             if token.dep_ in TRANSPARENT_DEPS and token.head.i in roots | {mention.root}:
                 token = token.head  # "Israel and Russia": the second shares the first's role
                 continue
-            if child is not None and child.dep_ not in TRANSPARENT_DEPS and not _through_object(child, token, trigger) \
-                    and not _part_of_group(child, token):
-                return None  # deeper than a direct dependent: "efforts to return [civilians]"
+            if child is not None and child.dep_ not in TRANSPARENT_DEPS and not _part_of_group(child, token):
+                if not _through_object(child, token, trigger):
+                    return None  # deeper than a direct dependent: "efforts to return [civilians]"
+                through = _case(child)
             child, token = token, token.head
         return None
 
@@ -367,11 +371,14 @@ def _part_of_group(child: Token, token: Token) -> bool:
 def _through_object(child: Token, token: Token, trigger: Trigger) -> bool:
     """"sign a deal with Iraq", "hold talks with Iran": the other side hangs
     from the trigger's object."""
-    return (
-        token.head == trigger.head
-        and token.dep_ in OBJECT_DEPS
-        and _case(child) in {"with", "between", "to"}
-    )
+    if token.head != trigger.head:
+        return False
+    if token.dep_ in OBJECT_DEPS:
+        return _case(child) in {"with", "between", "to"}
+    # "the annexation of Crimea from Ukraine", "the transfer of weapons to Kyiv":
+    # a noun trigger's "of" object, and the side named after it
+    return trigger.head.pos_ == "NOUN" and token.dep_ == "nmod" and _case(token) == "of" \
+        and _case(child) in {"from", "to", "with", "against"}
 
 
 def _governor_chain(head: Token) -> list[Token]:

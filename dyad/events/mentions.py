@@ -19,6 +19,8 @@ PERSON_PRONOUNS = {"he", "him", "his"}
 FEMALE_PRONOUNS = {"she", "her", "hers"}
 GROUP_PRONOUNS = {"they", "them", "their"}
 PAIR_NOUNS = {"leaders", "men", "women", "presidents", "ministers", "sides", "countries", "nations", "states", "governments", "parties"}
+OFFICE_PAIR_NOUNS = {"leaders", "presidents", "ministers"}
+OFFICE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "PTY", "ELI"}
 STATE_PAIR_NOUNS = {"sides", "countries", "nations", "states", "governments"}
 TITLE_NOUNS = {"president", "minister", "premier", "chancellor", "king", "leader", "monarch", "emir", "ayatollah"}
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -430,7 +432,7 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
             return Mention(start, token.i + 1, token.i, (actor,), "capital")
     sector = knowledge.sector_in([token.text])
     if sector is None and not _people_like(token):
-        return None
+        return _state_asset(token, knowledge)
     modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound", "nmod:poss", "det", "nummod"}]
     words = [t.text for m in modifiers for t in m.subtree] + [token.text]
     country = knowledge.country_in(words)
@@ -456,6 +458,30 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
     if country is None and not modifiers:
         return None  # a bare "forces", "representatives": too vague to be anyone
     return Mention(start, token.i + 1, token.i, (Actor(text, name, country, sector, None),), "group")
+
+
+MILITARY_ASSETS = {
+    "jet", "plane", "aircraft", "warplane", "fighter", "bomber", "helicopter", "drone", "warship", "frigate",
+    "destroyer", "submarine", "vessel", "convoy", "base", "outpost", "position", "tank", "missile", "battery",
+}
+CIVIL_ASSETS = {"embassy", "consulate", "tanker", "ship", "airliner", "satellite", "pipeline", "mission"}
+
+
+def _state_asset(token: Token, knowledge: ActorKnowledge) -> Mention | None:
+    """"shot down a Syrian jet", "stormed the Danish embassy": what a state
+    owns stands for the state when it is acted on (its forces for military
+    hardware, its government for a mission abroad)."""
+    lemma = token.lemma_.lower()
+    if lemma not in MILITARY_ASSETS | CIVIL_ASSETS:
+        return None
+    modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound", "nmod:poss"}]
+    country = knowledge.country_in([t.text for m in modifiers for t in m.subtree])
+    if country is None:
+        return None
+    start = min(t.i for m in modifiers for t in m.subtree)
+    sector = "MIL" if lemma in MILITARY_ASSETS else "GOV" if lemma in {"embassy", "consulate", "mission"} else None
+    actor = Actor(token.doc[start : token.i + 1].text, knowledge.country_name(country), country, sector, None)
+    return Mention(start, token.i + 1, token.i, (actor,), "group")
 
 
 def _states_after_of(token: Token, state: DocumentActors) -> list[tuple[str, str]]:
@@ -540,6 +566,10 @@ def _resolve(head: Token, mention: Mention, state: DocumentActors) -> Mention | 
         pool, size = state.recent_states, 2
     else:
         pool, size = state.recent_people, 2
+        if word in OFFICE_PAIR_NOUNS:
+            # "the two leaders" are the last two people holding office, not a spouse named in between
+            officials = [p for p in pool if p.sector in OFFICE_SECTORS]
+            pool = officials if len(officials) >= 2 else pool
     if len(pool) < size:
         return None
     if pool is state.recent_states:
