@@ -23,7 +23,6 @@ MIN_TRIGGERS_PER_TYPE = 15
 # parse (dep LAS 0.79) fixes most of them. strict=False: they count when they pass.
 ACL = "parse: the subject is read as a root noun with the verb as its acl, so the event has no source"
 PARSE_FAILURES = {
-    "Germany promised Poland additional air defence systems.": ACL,
     "Emmanuel Macron spoke by phone with Joe Biden on Friday.":
         "parse: 'with Joe Biden' hangs from 'phone', not from 'spoke', so the talk has no other side;"
         " lemmatiser: 'spoke' left as 'spoke'",
@@ -31,18 +30,12 @@ PARSE_FAILURES = {
         "parse: 'held' read as acl/amod of the subject, so the exercises have no actors",
     "The UN secretary-general called for an immediate ceasefire in Sudan.":
         "parse: 'secretary-general' split into parts and read as a passive subject or acl head; no source",
-    "Hungary vetoed the EU sanctions package.": "tagger: 'vetoed' read as a noun; parse: no subject",
-    "Kenyan protesters rioted in Nairobi after the election.": ACL,
     "Gunmen opened fire on a police station in Quetta.": ACL,
 }
 # Of those, the ones where the tagger or lemmatiser hides the trigger word itself.
 TRIGGER_WORD_FAILURES = {
     sentence: PARSE_FAILURES[sentence]
-    for sentence in (
-        "Emmanuel Macron spoke by phone with Joe Biden on Friday.",
-        "Hungary vetoed the EU sanctions package.",
-        "Germany promised Poland additional air defence systems.",
-    )
+    for sentence in ()
 }
 
 

@@ -160,3 +160,40 @@ def test_pipeline_sentence_model_codes_wording_the_lexicon_lacks(coder):
     events = code(coder, "Soldiers from Ghana and Togo carried out joint patrols along their northern border last week.")
     patrol = find(events, "COOPERATE")
     assert patrol is not None and {patrol.source.country, patrol.target.country} == {"GHA", "TGO"}
+
+
+@pytest.mark.parametrize(
+    "text, source_country, target_country",
+    [
+        # the parser reads these as a root noun with the verb as its participle
+        ("Somalia's foreign minister denounced the new port deal.", "SOM", None),
+        ("Fiji's opposition party strongly objected to the government's plan.", "FJI", "FJI"),
+        # the parser reads this one as a single noun phrase "coast guard blamed Chinese vessels"
+        ("The Philippine coast guard blamed Chinese vessels for ramming a supply boat.", "PHL", "CHN"),
+    ],
+    ids=["minister-denounced", "party-objected", "coast-guard-blamed"],
+)
+def test_pipeline_verb_misread_as_participle_of_its_subject(coder, text, source_country, target_country):
+    accusation = find(code(coder, text), "ACCUSE")
+    assert accusation is not None and accusation.source.country == source_country
+    assert (accusation.target.country if accusation.target else None) == target_country
+
+
+def test_pipeline_unnamed_domestic_role_takes_the_country_of_the_place(coder):
+    indictment = find(code(coder, "Prosecutors in Seoul indicted a former defence procurement official."), "ACCUSE")
+    assert indictment is not None and indictment.target.country == "KOR" and indictment.target.sector == "GOV"
+
+
+def test_pipeline_state_property_stands_for_the_state(coder):
+    downing = find(code(coder, "Turkish forces shot down a Syrian jet near the border."), "ASSAULT")
+    assert downing is not None and downing.target.country == "SYR"
+
+
+def test_pipeline_nominal_trigger_side_after_its_object(coder):
+    seizure = find(code(coder, "China's annexation of the reef from the Philippines angered Manila."), "COERCE")
+    assert seizure is not None and seizure.source.country == "CHN" and seizure.target.country == "PHL"
+
+
+def test_pipeline_lifting_restrictions_is_a_concession(coder):
+    events = code(coder, "Since the then-Yugoslav government lifted restrictions in 1990, thousands have emigrated.")
+    assert find(events, "CONCEDE") is not None and find(events, "COERCE") is None

@@ -224,8 +224,26 @@ TERRITORIAL_TYPES = {"COERCE", "ASSAULT", "MOBILIZE", "RETREAT"}
 
 
 def _finite(verb: Token) -> bool:
-    """A finite verb heads a clause of its own, whatever the parse hung it on."""
-    return verb.tag_ in {"VBD", "VBZ", "VBP"}
+    """A finite verb heads a clause of its own, whatever the parse hung it on:
+    a past, present, or a participle the parse hung on a sentence-root noun
+    ("Fiji's opposition party strongly objected to ...", tagged VBN)."""
+    return verb.tag_ in {"VBD", "VBZ", "VBP"} or _root_noun_misread(verb)
+
+
+def _root_noun_misread(verb: Token) -> bool:
+    """"Somalia's foreign minister denounced the deal" parsed as a noun
+    phrase: the sentence's root is the subject noun, the verb its participle.
+    A headline fragment ("Soldiers killed in ambush") has a passive reading,
+    told by a "by" agent or by nothing after the verb but a place or time."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBD"} or head.dep_ != "ROOT" or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if any(c.dep_ in {"obl:agent", "aux:pass", "mark"} for c in verb.children):
+        return False
+    between = verb.doc[max(t.i for t in head.subtree if t.i < verb.i) + 1 : verb.i] if head.i < verb.i else None
+    if between is None or any(t.pos_ not in {"ADV", "PART"} for t in between):
+        return False  # the verb must follow its noun phrase, at most after an adverb ("strongly")
+    return any(c.dep_ in {"obj", "obl", "ccomp", "xcomp"} and _case(c) not in {"in", "at", "on", "near"} for c in verb.children)
 
 
 def _active(verb: Token) -> bool:

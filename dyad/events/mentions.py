@@ -430,16 +430,18 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
             start = min(t.i for t in token.lefts)
             actor = Actor(token.doc[start : token.i + 1].text, knowledge.country_name(country), country, "GOV", None)
             return Mention(start, token.i + 1, token.i, (actor,), "capital")
-    sector = knowledge.sector_in([token.text])
+    sector = knowledge.sector_in([token.text]) or knowledge.sector_in(
+        [c.text for c in token.lefts if c.dep_ == "compound"] + [token.text]  # "coast guard", "border police"
+    )
     if sector is None and not _people_like(token):
         return _state_asset(token, knowledge)
-    modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound", "nmod:poss", "det", "nummod"}]
+    modifiers = _modifiers(token, {"amod", "compound", "nmod:poss", "det", "nummod"})
     words = [t.text for m in modifiers for t in m.subtree] + [token.text]
     country = knowledge.country_in(words)
     start = min([t.i for m in modifiers for t in m.subtree] + [token.i])
     text = token.doc[start : token.i + 1].text
     if token.lower_ in TITLE_NOUNS or (token.lower_ == "minister" or token.head.lower_ in TITLE_NOUNS):
-        if token.dep_ in {"nmod:poss", "compound", "amod"} or token.head.lower_ in TITLE_NOUNS:
+        if token.dep_ in {"nmod:poss", "compound", "amod"} or token.head != token and token.head.lower_ in TITLE_NOUNS:
             return None  # "the Prime Minister's Office": the title names an office, not a person
         if any(c.lower_ == "the" for c in token.lefts):
             # "the Russian president": the person named before with that role, found in reading order
@@ -474,7 +476,7 @@ def _state_asset(token: Token, knowledge: ActorKnowledge) -> Mention | None:
     lemma = token.lemma_.lower()
     if lemma not in MILITARY_ASSETS | CIVIL_ASSETS:
         return None
-    modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound", "nmod:poss"}]
+    modifiers = _modifiers(token, {"amod", "compound", "nmod:poss"})
     country = knowledge.country_in([t.text for m in modifiers for t in m.subtree])
     if country is None:
         return None
@@ -482,6 +484,15 @@ def _state_asset(token: Token, knowledge: ActorKnowledge) -> Mention | None:
     sector = "MIL" if lemma in MILITARY_ASSETS else "GOV" if lemma in {"embassy", "consulate", "mission"} else None
     actor = Actor(token.doc[start : token.i + 1].text, knowledge.country_name(country), country, sector, None)
     return Mention(start, token.i + 1, token.i, (actor,), "group")
+
+
+def _modifiers(token: Token, deps: set[str]) -> list[Token]:
+    """The words before a noun that describe it, up to a verb the parse took
+    for one of them ("The coast guard blamed Chinese vessels" read as one
+    noun phrase: the vessels' description starts after "blamed")."""
+    modifiers = [c for c in token.lefts if c.dep_ in deps]
+    verbs = [t.i for m in modifiers for t in m.subtree if t.pos_ == "VERB" and t.tag_ in {"VBD", "VBN"}]
+    return [m for m in modifiers if not verbs or m.left_edge.i > max(verbs)]
 
 
 def _states_after_of(token: Token, state: DocumentActors) -> list[tuple[str, str]]:
