@@ -197,3 +197,32 @@ def test_pipeline_nominal_trigger_side_after_its_object(coder):
 def test_pipeline_lifting_restrictions_is_a_concession(coder):
     events = code(coder, "Since the then-Yugoslav government lifted restrictions in 1990, thousands have emigrated.")
     assert find(events, "CONCEDE") is not None and find(events, "COERCE") is None
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Rail workers in France held a 24-hour strike.", "PROTEST"),
+        ("Some 2,000 teachers are on strike in Haiti.", "PROTEST"),
+        ("An Israeli air strike hit Gaza on Monday.", "ASSAULT"),
+    ],
+    ids=["24-hour-strike", "on-strike", "air-strike"],
+)
+def test_pipeline_strike_is_a_stoppage_or_an_attack_by_its_words(coder, text, event_type):
+    types = {e.event_type for e in code(coder, text)}
+    assert event_type in types and types <= {event_type}
+
+
+def test_pipeline_one_attack_told_by_a_phrase_is_one_event_with_its_target(coder):
+    events = code(coder, "Russian forces launched a missile strike on Kharkiv.")
+    assert len(events) == 1 and events[0].target is not None and events[0].target.country == "UKR"
+
+
+def test_pipeline_sanctions_on_a_state_target_it(coder):
+    sanction = find(code(coder, "The European Union imposed sanctions on Iran."), "SANCTION")
+    assert sanction is not None and sanction.source.country == "EUR" and sanction.target.country == "IRN"
+
+
+def test_pipeline_coordinated_subject_of_a_misread_verb_is_both_sides(coder):
+    talks = find(code(coder, "Israel and Egypt held talks on trade in Cairo."), "CONSULT")
+    assert talks is not None and {talks.source.country, talks.target.country} == {"ISR", "EGY"}

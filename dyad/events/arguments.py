@@ -57,24 +57,48 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             continue
         for spec in (s for lemma in lemma_candidates(token) for s in lexicon.phrasal_for(lemma)):
             complement = _complement(token, spec.complement)
+            if complement is not None and spec.complement == "strike":
+                spec = _strike_sense(complement, spec)
             if complement is not None:
                 head = _clause_verb_of_misread(token, complement)
                 triggers.append(Trigger(head, (token.i, complement.i), spec))
                 used.update((token.i, complement.i))
                 break
     for token in sent:
-        if token.i in used:
-            continue
+        if token.i in used or (token.dep_ == "compound" and token.head.i in used) or any(
+            c.dep_ == "compound" and c.i in used for c in token.children
+        ):
+            continue  # "launched a missile strike": one attack, told by the phrase
         misread = _misread_main_verb(token)
         if (token.dep_ == "amod" and not _finite(token) and not misread and not any(c.dep_ == "nsubj" for c in token.children)) or _so_called(token):
             continue  # "the so-called mechanism", "a reported delivery": a description, not an event
         table = lexicon.verbs if token.pos_ == "VERB" else lexicon.nouns if token.pos_ == "NOUN" else {}
         spec = next((table[lemma] for lemma in lemma_candidates(token) if lemma in table), None)
+        if spec is not None and token.pos_ == "NOUN" and spec.lemma == "strike":
+            spec = _strike_sense(token, spec)
         if spec is not None:
             triggers.append(Trigger(token, (token.i,), spec))
             if misread:
                 used.add(token.head.i)  # "eased restrictions": the object is not an event of its own
     return sorted(triggers, key=lambda t: t.head.i)
+
+
+LABOUR_STRIKE_WORDS = {
+    "general", "wildcat", "hunger", "national", "nationwide", "indefinite", "labour", "labor", "union", "unions",
+    "teachers", "workers", "doctors", "nurses", "miners", "dockworkers", "pilots", "rail", "transport", "sit-down",
+    "warning", "public-sector", "one-day", "two-day", "three-day", "24-hour", "48-hour", "72-hour", "day", "hour",
+}
+
+
+def _strike_sense(token: Token, spec: TriggerSpec) -> TriggerSpec:
+    """A strike is an attack ("an air strike") unless its words make it a
+    stoppage of work: "a general strike", "teachers' strike", "on strike",
+    "a 24-hour strike", "a hunger strike"."""
+    words = {t.lower_ for t in token.subtree if t.i < token.i} | {c.lower_ for c in token.children}
+    words |= {part for w in words for part in w.split("-")}
+    if not (words & LABOUR_STRIKE_WORDS or _case(token) == "on"):
+        return spec
+    return TriggerSpec(spec.lemma, None, "NOUN", "PROTEST", "hunger" if "hunger" in words else "strike", "act")
 
 
 def _misread_main_verb(token: Token) -> bool:
@@ -185,7 +209,7 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
             dep = "nsubj"  # "forces have been helping": a progressive read as a passive
         if mention.kind == "place" or (case in PLACE_CASES and mention.kind in {"capital", "place"}):
             places.append(mention)
-            if (dep in OBJECT_DEPS or case in {"of", "from"}) and trigger.spec.event_type in TERRITORIAL_TYPES:
+            if (dep in OBJECT_DEPS or case in {"of", "from", "on", "against"}) and trigger.spec.event_type in TERRITORIAL_TYPES:
                 targets.append(_country_of_place(mention))  # "annexation of Crimea": Ukraine is acted on
                 continue
             if trigger.spec.frame != "go":
@@ -196,8 +220,8 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
             trigger.spec.frame == "go" and case in TARGET_CASES
         ):
             targets.append(mention)
-        elif dep == "compound" and trigger.head.pos_ == "NOUN":
-            sources.append(mention)
+        elif trigger.head.pos_ == "NOUN" and (dep == "compound" or dep == "amod" and mention.kind == "state"):
+            sources.append(mention)  # "Israeli airstrikes", "a Russian attack": the state's act
     _relative_clause(trigger, mentions, sources, targets)
     if not targets and trigger.spec.event_type in COMPLEMENT_TARGET_TYPES:
         targets.extend(_complement_targets(trigger, mentions))
@@ -287,8 +311,9 @@ def _relative_clause(trigger: Trigger, mentions: list[Mention], sources: list, t
         return
     if (_finite(head) or any(c.dep_ == "obj" for c in head.children)) and antecedent.root < head.i:
         # "Ivory Coast rebels on Friday rejected the plan" misread as a clause
-        # on "rebels": a finite verb after its noun has that noun as subject
-        sources.append(antecedent)
+        # on "rebels": a finite verb after its noun has that noun as subject,
+        # with the nouns coordinated with it ("Israel and Egypt held talks")
+        sources.extend(_with_conjuncts([antecedent], mentions, Trigger(head, (head.i,), None)))
     elif head.dep_ == "acl":
         targets.append(antecedent)  # "soldiers held in Gaza": a participle acts on its noun
 
@@ -366,6 +391,9 @@ class _Links:
             if token.dep_ in TRANSPARENT_DEPS and token.head.i in roots | {mention.root}:
                 token = token.head  # "Israel and Russia": the second shares the first's role
                 continue
+            if child is not None and child.dep_ == "amod" and token.dep_ == "compound" and token.head == trigger.head:
+                child, token = token, token.head  # "an Israeli air strike": the demonym on the trigger's compound
+                continue
             if child is not None and child.dep_ not in TRANSPARENT_DEPS and not _part_of_group(child, token):
                 if not _through_object(child, token, trigger):
                     return None  # deeper than a direct dependent: "efforts to return [civilians]"
@@ -392,7 +420,8 @@ def _through_object(child: Token, token: Token, trigger: Trigger) -> bool:
     if token.head != trigger.head:
         return False
     if token.dep_ in OBJECT_DEPS:
-        return _case(child) in {"with", "between", "to"}
+        # "imposed sanctions on Iran", "launched a strike on Kharkiv", "declared war against ..."
+        return _case(child) in {"with", "between", "to", "on", "against"}
     # "the annexation of Crimea from Ukraine", "the transfer of weapons to Kyiv":
     # a noun trigger's "of" object, and the side named after it
     return trigger.head.pos_ == "NOUN" and token.dep_ == "nmod" and _case(token) == "of" \

@@ -386,7 +386,8 @@ def _token_mention(token: Token, state: DocumentActors) -> Mention | None:
         country = knowledge.country(_strip_possessive(token.text)) or knowledge.demonym(token.text)
         if country and token.dep_ not in {"amod", "compound"}:
             return Mention(token.i, token.i + 1, token.i, (Actor(token.text, knowledge.country_name(country), country, None, None),), "state")
-        if country and token.head.pos_ in {"NOUN", "PROPN"} and token.head.lower_ in _RELATIONAL_HEADS:
+        head = token.head.head if token.head.dep_ == "compound" else token.head  # "Israeli air strike"
+        if country and token.head.pos_ in {"NOUN", "PROPN"} and head.lower_ in _RELATIONAL_HEADS:
             # "Israeli-Russian relations", "Russian people": the state itself
             return Mention(token.i, token.i + 1, token.i, (Actor(token.text, knowledge.country_name(country), country, None, None),), "state")
     return None
