@@ -226,3 +226,9 @@ def test_pipeline_sanctions_on_a_state_target_it(coder):
 def test_pipeline_coordinated_subject_of_a_misread_verb_is_both_sides(coder):
     talks = find(code(coder, "Israel and Egypt held talks on trade in Cairo."), "CONSULT")
     assert talks is not None and {talks.source.country, talks.target.country} == {"ISR", "EGY"}
+
+
+def test_pipeline_stand_in_object_stays_in_its_clause(coder):
+    events = code(coder, "Since the then-Soviet Union lifted restrictions in 1989, many people have emigrated.")
+    concession = find(events, "CONCEDE")
+    assert concession is not None and concession.source.country == "RUS" and concession.target is None

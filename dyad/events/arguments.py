@@ -113,8 +113,12 @@ def _misread_main_verb(token: Token) -> bool:
     if head.pos_ not in {"NOUN", "PROPN"} or head.i <= token.i:
         return False
     before = token.doc[token.i - 1] if token.i > 0 else None
-    if before is not None and before.dep_ == "nsubj" and before.head == head and before.pos_ in {"NOUN", "PROPN"}:
-        return True  # "the government lifted restrictions": a noun given a subject is a clause, its verb misread
+    if before is not None and before.head == head and (
+        before.dep_ == "nsubj" and before.pos_ in {"NOUN", "PROPN"} or before.dep_ == "compound" and before.pos_ == "PROPN"
+    ):
+        # "the government lifted restrictions", "the Soviet Union lifted restrictions": a noun given
+        # a subject, or a name read into it, is a clause whose verb the parse misread
+        return True
     if head.dep_ not in {"ROOT", "ccomp", "parataxis", "conj"} and head.head.pos_ in {"VERB", "AUX"}:
         return False  # the noun is some verb's argument: the participle does describe it
     if before is not None and before.dep_ == "aux" and before.lemma_.lower() == "have":
@@ -475,9 +479,17 @@ def _nearest(trigger: Trigger, mentions: list[Mention], before: bool, exclude: l
         and ((m.end <= position) if before else (m.start > position))
         and abs(m.root - position) <= NEAREST_WINDOW
     ]
+    if not before:
+        # a stand-in object stays in the trigger's clause: "Since X lifted restrictions in 1989,
+        # many people emigrated" has no one acted on
+        doc = trigger.head.doc
+        candidates = [m for m in candidates if not any(t.text in CLAUSE_BREAKS for t in doc[position + 1 : m.start])]
     if not candidates:
         return []
     return [max(candidates, key=lambda m: m.start) if before else min(candidates, key=lambda m: m.start)]
+
+
+CLAUSE_BREAKS = {",", ";", ":", "—", "–"}
 
 
 def _with_conjuncts(chosen: list[Mention], mentions: list[Mention], trigger: Trigger) -> list[Mention]:
