@@ -232,3 +232,15 @@ def test_pipeline_stand_in_object_stays_in_its_clause(coder):
     events = code(coder, "Since the then-Soviet Union lifted restrictions in 1989, many people have emigrated.")
     concession = find(events, "CONCEDE")
     assert concession is not None and concession.source.country == "RUS" and concession.target is None
+
+
+def test_pipeline_an_aim_is_not_an_act(coder):
+    assert code(coder, "The talks focused on efforts to return Kenyan hostages held in Somalia.") == [] or all(
+        e.event_type != "RETREAT" for e in code(coder, "The talks focused on efforts to return Kenyan hostages held in Somalia."))
+
+
+def test_pipeline_receiving_funds_is_no_visit(coder):
+    events = code(coder, "The law forces charities that receive foreign funding to register.")
+    assert find(events, "CONSULT") is None
+    visit = find(code(coder, "The Saudi king received the Iranian foreign minister in Riyadh."), "CONSULT")
+    assert visit is not None and visit.mode == "visit" and visit.target.country == "IRN"

@@ -69,6 +69,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             c.dep_ == "compound" and c.i in used for c in token.children
         ):
             continue  # "launched a missile strike": one attack, told by the phrase
+        if token.dep_ in {"acl", "xcomp"} and token.head.lemma_.lower() in INTENT_NOUNS:
+            continue  # "efforts to return the hostages": an aim, not an act
         misread = _misread_main_verb(token)
         if (token.dep_ == "amod" and not _finite(token) and not misread and not any(c.dep_ == "nsubj" for c in token.children)) or _so_called(token):
             continue  # "the so-called mechanism", "a reported delivery": a description, not an event
@@ -83,6 +85,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     return sorted(triggers, key=lambda t: t.head.i)
 
 
+INTENT_NOUNS = {"effort", "bid", "attempt", "push", "drive", "way", "means", "hope", "goal", "aim", "chance"}
 LABOUR_STRIKE_WORDS = {
     "general", "wildcat", "hunger", "national", "nationwide", "indefinite", "labour", "labor", "union", "unions",
     "teachers", "workers", "doctors", "nurses", "miners", "dockworkers", "pilots", "rail", "transport", "sit-down",
