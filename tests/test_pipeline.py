@@ -244,3 +244,9 @@ def test_pipeline_receiving_funds_is_no_visit(coder):
     assert find(events, "CONSULT") is None
     visit = find(code(coder, "The Saudi king received the Iranian foreign minister in Riyadh."), "CONSULT")
     assert visit is not None and visit.mode == "visit" and visit.target.country == "IRN"
+
+
+def test_pipeline_one_actor_per_chained_title(coder):
+    meetings = [e for e in code(coder, "The premier will also meet Polish Chief Rabbi Michael Schudrich in Warsaw.")
+                if e.event_type == "CONSULT"]
+    assert len({e.target.name for e in meetings if e.target}) <= 1

@@ -83,7 +83,20 @@ def find_mentions(doc: Doc, knowledge: ActorKnowledge, year: int | None) -> list
             taken.update(range(mention.start, mention.end))
     mentions.sort(key=lambda m: m.start)
     mentions = _absorb_titles(doc, _join_split_names(doc, mentions, state), state.knowledge)
-    return _resolve_references(doc, _drop_titles_of_named(doc, mentions), state)
+    return _resolve_references(doc, _drop_nested(_drop_titles_of_named(doc, mentions)), state)
+
+
+def _drop_nested(mentions: list[Mention]) -> list[Mention]:
+    """One actor per phrase: of mentions of one kind nested in each other
+    ("Russian Chief", "Russian Chief Rabbi", "Russian Chief Rabbi Berel Lazar",
+    one per noun the parse chained), only the longest stays. A state inside a
+    group ("Nigeria" in "Nigeria's foreign ministry") stays: the document
+    remembers it."""
+    return [
+        m for m in mentions
+        if not any(o is not m and o.kind == m.kind and o.start <= m.start and m.end <= o.end
+                   and o.end - o.start > m.end - m.start for o in mentions)
+    ]
 
 
 def _absorb_titles(doc: Doc, mentions: list[Mention], knowledge: ActorKnowledge) -> list[Mention]:
