@@ -250,3 +250,17 @@ def test_pipeline_one_actor_per_chained_title(coder):
     meetings = [e for e in code(coder, "The premier will also meet Polish Chief Rabbi Michael Schudrich in Warsaw.")
                 if e.event_type == "CONSULT"]
     assert len({e.target.name for e in meetings if e.target}) <= 1
+
+
+def test_pipeline_calling_something_a_name_is_no_call(coder):
+    assert code(coder, "Bennett, for his part, called Russia a key player in the Middle East.") == []
+    call = find(code(coder, "Macron called Putin on Friday."), "CONSULT")
+    assert call is not None and call.mode == "phone"
+
+
+def test_pipeline_the_two_countries_are_the_documents_two_states_not_the_last_named(coder):
+    events = code(coder, "Bennett met Putin in Sochi on Friday. The talks covered Syria, Iran and the "
+                         "coordination between the two countries' armed forces.")
+    coordination = find(events, "COOPERATE")
+    assert coordination is not None
+    assert {coordination.source.country, coordination.target.country} == {"ISR", "RUS"}

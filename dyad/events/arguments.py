@@ -78,6 +78,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         spec = next((table[lemma] for lemma in lemma_candidates(token) if lemma in table), None)
         if spec is not None and token.pos_ == "NOUN" and spec.lemma == "strike":
             spec = _strike_sense(token, spec)
+        if spec is not None and spec.lemma == "call" and _names_something(token):
+            continue  # "called Russia a key player": naming, not a call
         if spec is not None:
             triggers.append(Trigger(token, (token.i,), spec))
             if misread:
@@ -91,6 +93,13 @@ LABOUR_STRIKE_WORDS = {
     "teachers", "workers", "doctors", "nurses", "miners", "dockworkers", "pilots", "rail", "transport", "sit-down",
     "warning", "public-sector", "one-day", "two-day", "three-day", "24-hour", "48-hour", "72-hour", "day", "hour",
 }
+
+
+def _names_something(verb: Token) -> bool:
+    """"called Russia a key player", "called the attack a war crime": an
+    object and a noun saying what it is make "call" a verb of naming."""
+    objects = [c for c in verb.children if c.dep_ in {"obj", "xcomp"} and c.pos_ in {"NOUN", "PROPN", "ADJ"}]
+    return len(objects) >= 2
 
 
 def _strike_sense(token: Token, spec: TriggerSpec) -> TriggerSpec:
@@ -193,7 +202,7 @@ def _complement(verb: Token, lemma: str) -> Token | None:
             continue  # "forces pulled back": the subject does not complete "pull>force"
         if lemma in lemma_candidates(child):
             return child
-        if lemma in PREPOSITION_COMPLEMENTS and child.dep_ == "obl" and _case(child) == lemma:
+        if lemma in PREPOSITION_COMPLEMENTS and child.dep_ == "obl" and _case(child) == lemma and child.i > verb.i:
             return next(c for c in child.children if c.lower_ == lemma)  # "left on Monday for Kyiv"
         if child.dep_ in OBJECT_DEPS | {"obl"}:
             for grandchild in child.children:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from dyad.events.knowledge import ActorKnowledge
 from dyad.records import Actor
 
+NOT_STATES = {"IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"}
 PERSON_PRONOUNS = {"he", "him", "his"}
 FEMALE_PRONOUNS = {"she", "her", "hers"}
 GROUP_PRONOUNS = {"they", "them", "their"}
@@ -49,10 +50,14 @@ class DocumentActors:
     recent_states: list[Actor] = field(default_factory=list)
     acronyms: dict[str, Actor] = field(default_factory=dict)
     state_counts: dict[str, int] = field(default_factory=dict)
+    state_first: dict[str, int] = field(default_factory=dict)  # country -> order of its first mention
 
     def remember(self, actor: Actor, kind: str) -> None:
-        if kind == "state" and actor.country:
+        # every mention counts for its country: a story about Israel and Russia may
+        # name their leaders and officials far more often than the states themselves
+        if actor.country and len(actor.country) == 3 and actor.country not in NOT_STATES:
             self.state_counts[actor.country] = self.state_counts.get(actor.country, 0) + 1
+            self.state_first.setdefault(actor.country, len(self.state_first))
         bucket = self.recent_people if kind == "person" else self.recent_states if kind == "state" else None
         if bucket is not None:
             if actor in bucket:
@@ -595,14 +600,17 @@ def _resolve(head: Token, mention: Mention, state: DocumentActors) -> Mention | 
             # "the two leaders" are the last two people holding office, not a spouse named in between
             officials = [p for p in pool if p.sector in OFFICE_SECTORS]
             pool = officials if len(officials) >= 2 else pool
-    if len(pool) < size:
+    if len(pool) < size and pool is not state.recent_states:
         return None
     if pool is state.recent_states:
-        ranked = sorted(pool, key=lambda a: (state.state_counts.get(a.country, 0), pool.index(a)), reverse=True)
-        distinct = list({a.country: a for a in reversed(ranked)}.values())[::-1]
-        if len(distinct) < 2:
+        # "the two countries": the two states the document has spoken of most, by any of their
+        # actors; on a tie, those it named first (a story introduces its protagonists first)
+        ranked = sorted(state.state_counts, key=lambda c: (-state.state_counts[c], state.state_first[c]))
+        if len(ranked) < 2:
             return None
-        return replace(mention, actors=tuple(distinct[:2]), kind="pair")
+        named = {a.country: a for a in pool}
+        actors = tuple(named.get(c) or Actor(head.text, state.knowledge.country_name(c), c, None, None) for c in ranked[:2])
+        return replace(mention, actors=actors, kind="pair")
     return replace(mention, actors=tuple(pool[-size:]), kind="person" if size == 1 else "pair")
 
 
