@@ -9,11 +9,12 @@ import click
 import pytest
 
 from dyad.cli import main
+from dyad.records import EVENT_TYPES
 
 PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"
 FIFTY_MB = 50 * 1024 * 1024
 
-READ_KEYS = {"doc_id", "title", "text", "published", "sentences", "entities"}
+READ_KEYS = {"doc_id", "title", "text", "published", "sentences", "entities", "about"}
 
 
 def _records(output: str) -> list[dict]:
@@ -28,6 +29,7 @@ def test_read_json_schema_and_offsets_on_seeds(runner, seeds_dir):
     assert [r["doc_id"] for r in records] == sorted(p.name for p in seeds_dir.glob("*.txt"))
     for record in records:
         assert set(record) == READ_KEYS
+        assert record["about"]["event_type"] in EVENT_TYPES and 0 < record["about"]["probability"] <= 1
         text = record["text"]
         assert record["sentences"] and record["entities"]
         for sent in record["sentences"]:
@@ -64,7 +66,8 @@ def test_read_text_output_lists_title_date_and_sentences(runner, inputs_dir):
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "# wire-001: Russia and Israel sign pension deal  [published 2016-06-09]"
-    assert lines[1].startswith("  1. Russia and Israel signed an agreement")
+    assert lines[1].startswith("  about: ") and "(document model, p=" in lines[1]
+    assert lines[2].startswith("  1. Russia and Israel signed an agreement")
     assert "# wire-002: (no title)  [published 2016-05]" in lines
 
 

@@ -9,6 +9,7 @@ import click
 
 from dyad.cli import main
 from dyad.cli.common import InputFailures, input_options, read_articles, setup_logging
+from dyad.events.typemodel import type_model
 from dyad.language import ReadDocument, analyse, load_pipeline, sentences
 
 
@@ -27,8 +28,10 @@ def read(paths, published, max_bytes, model, verbose, as_json, limit_sentences):
       dyad read article.txt
       dyad read articles/ --json > read.jsonl
     The JSON form is {"doc_id", "title", "text", "published", "sentences":
-    [{"start", "end", "text"}], "entities": [{"start", "end", "label", "text"}]}
-    with offsets into the cleaned "text".
+    [{"start", "end", "text"}], "entities": [{"start", "end", "label", "text"}],
+    "about": {"event_type", "probability"}} with offsets into the cleaned
+    "text"; "about" is the kind of event the document model reads the whole
+    story as telling (null where no model is shipped).
     """
     setup_logging(verbose)
     failures = InputFailures()
@@ -48,11 +51,14 @@ def document_record(read_doc: ReadDocument, limit_sentences: int = 0) -> dict:
     if limit_sentences:
         sents = sents[:limit_sentences]
     last_char = sents[-1].end_char if sents else len(doc.text)
+    model = type_model("document")
+    about = model.best(f"{article.title}\n\n{doc.text}" if article.title else doc.text) if model else None
     return {
         "doc_id": article.doc_id,
         "title": article.title,
         "text": doc.text,
         "published": article.published,
+        "about": about.to_dict() if about else None,
         "sentences": [{"start": s.start_char, "end": s.end_char, "text": s.text} for s in sents],
         "entities": [
             {"start": e.start_char, "end": e.end_char, "label": e.label_, "text": e.text}
@@ -64,6 +70,9 @@ def document_record(read_doc: ReadDocument, limit_sentences: int = 0) -> dict:
 
 def render_text(record: dict) -> str:
     lines = [f"# {record['doc_id']}: {record['title'] or '(no title)'}  [published {record['published'] or 'unknown'}]"]
+    if record["about"]:
+        about = record["about"]
+        lines.append(f"  about: {about['event_type']} (document model, p={about['probability']:.2f})")
     for number, sent in enumerate(record["sentences"], start=1):
         ents = [e for e in record["entities"] if sent["start"] <= e["start"] < sent["end"]]
         lines.append(f"{number:3d}. {sent['text']}")
