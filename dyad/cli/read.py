@@ -18,7 +18,7 @@ from dyad.language import ReadDocument, analyse, load_pipeline, sentences
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per document instead of text.")
 @click.option("--limit-sentences", type=int, default=0, metavar="N", help="Show only the first N sentences.")
 def read(paths, published, max_bytes, model, verbose, as_json, limit_sentences):
-    """Clean and analyse articles: sentences and named entities.
+    """Clean and analyse articles: sentences, named entities, and what each is about.
 
     PATHS are .txt, .html or .jsonl files or folders of them; a meta.jsonl
     beside them gives publication dates, URLs and outlets.
