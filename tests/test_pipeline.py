@@ -264,3 +264,18 @@ def test_pipeline_the_two_countries_are_the_documents_two_states_not_the_last_na
     coordination = find(events, "COOPERATE")
     assert coordination is not None
     assert {coordination.source.country, coordination.target.country} == {"ISR", "RUS"}
+
+
+@pytest.mark.parametrize(
+    "text, event_type, source_country, target_country",
+    [
+        ("Sri Lankan naval personnel assaulted Indian fishermen with sticks.", "ASSAULT", "LKA", "IND"),
+        ("Azerbaijan ships fuel to quake-struck Turkish provinces.", "AID", "AZE", "TUR"),
+        ("Kuwait writes off 1.2 billion dollars of Sudanese debt.", "AID", "KWT", "SDN"),
+        ("Brussels disburses 1.5 billion euros to Kyiv under a reform facility.", "AID", "EUR", "UKR"),
+    ],
+    ids=["personnel", "provinces", "debt", "brussels"],
+)
+def test_pipeline_what_a_state_owns_or_fields_acts_for_it(coder, text, event_type, source_country, target_country):
+    event = find(code(coder, text), event_type)
+    assert event is not None and event.source.country == source_country and event.target.country == target_country

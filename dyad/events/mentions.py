@@ -484,8 +484,14 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
 MILITARY_ASSETS = {
     "jet", "plane", "aircraft", "warplane", "fighter", "bomber", "helicopter", "drone", "warship", "frigate",
     "destroyer", "submarine", "vessel", "convoy", "base", "outpost", "position", "tank", "missile", "battery",
+    "artillery", "gunboat", "personnel", "navy", "warplanes", "f-16s",
 }
-CIVIL_ASSETS = {"embassy", "consulate", "tanker", "ship", "airliner", "satellite", "pipeline", "mission"}
+MILITARY_WORDS = {"naval", "military", "army", "air", "armed", "defence", "defense", "marine"}
+CIVIL_ASSETS = {
+    "embassy", "consulate", "tanker", "ship", "airliner", "satellite", "pipeline", "mission", "debt",
+    # places of a state named by its adjective: "quake-struck Turkish provinces", "Syrian territory"
+    "province", "region", "territory", "town", "village", "city", "coast", "border", "port", "island",
+}
 
 
 def _state_asset(token: Token, knowledge: ActorKnowledge) -> Mention | None:
@@ -493,14 +499,18 @@ def _state_asset(token: Token, knowledge: ActorKnowledge) -> Mention | None:
     owns stands for the state when it is acted on (its forces for military
     hardware, its government for a mission abroad)."""
     lemma = token.lemma_.lower()
-    if lemma not in MILITARY_ASSETS | CIVIL_ASSETS:
+    # any noun a state's adjective marks, in a subject's or object's place, acts or is acted
+    # on for that state: "Azerbaijani artillery hits ...", "Sri Lankan naval personnel assaulted"
+    arguing = token.dep_ in {"nsubj", "nsubj:pass", "obj", "obl:agent"}
+    if lemma not in MILITARY_ASSETS | CIVIL_ASSETS and not arguing:
         return None
     modifiers = _modifiers(token, {"amod", "compound", "nmod:poss"})
     country = knowledge.country_in([t.text for m in modifiers for t in m.subtree])
     if country is None:
         return None
     start = min(t.i for m in modifiers for t in m.subtree)
-    sector = "MIL" if lemma in MILITARY_ASSETS else "GOV" if lemma in {"embassy", "consulate", "mission"} else None
+    military = lemma in MILITARY_ASSETS or any(t.lower_ in MILITARY_WORDS for m in modifiers for t in m.subtree)
+    sector = "MIL" if military else "GOV" if lemma in {"embassy", "consulate", "mission"} else None
     actor = Actor(token.doc[start : token.i + 1].text, knowledge.country_name(country), country, sector, None)
     return Mention(start, token.i + 1, token.i, (actor,), "group")
 
@@ -547,6 +557,11 @@ _THING_NOUNS = {
     "vaccines", "supplies", "missiles", "rockets", "shells", "bombs", "planes", "ships", "vehicles", "cities",
     "towns", "villages", "areas", "regions", "positions", "targets", "sites", "facilities", "offices",
 }
+_PEOPLE_NOUNS = {
+    "aircraft", "people", "youths", "crowds", "gunmen", "men", "women", "victims", "widows", "families",
+    "children", "pilgrims", "troops", "nationals", "citizens", "hostages", "captives", "crew", "crews",
+    "fishermen", "police", "militants", "insurgents", "rebels", "separatists", "forces",
+}
 _AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents", "ee", "ees")
 
 
@@ -556,7 +571,7 @@ def _people_like(token: Token) -> bool:
     word = token.lower_
     if token.pos_ != "NOUN" or word in _THING_NOUNS:
         return False
-    return word.endswith(_AGENT_SUFFIXES) or word in {"aircraft", "people", "youths", "crowds", "gunmen", "men", "women"}
+    return word.endswith(_AGENT_SUFFIXES) or word in _PEOPLE_NOUNS
 
 
 def _counts_two(token: Token) -> bool:
