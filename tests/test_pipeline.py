@@ -279,3 +279,9 @@ def test_pipeline_the_two_countries_are_the_documents_two_states_not_the_last_na
 def test_pipeline_what_a_state_owns_or_fields_acts_for_it(coder, text, event_type, source_country, target_country):
     event = find(code(coder, text), event_type)
     assert event is not None and event.source.country == source_country and event.target.country == target_country
+
+
+def test_pipeline_a_promise_of_force_is_a_threat(coder):
+    events = code(coder, "Iran vowed to retaliate against Israel for the strike.")
+    assert find(events, "THREATEN", source__country="IRN") is not None and find(events, "AGREE") is None
+    assert find(code(coder, "Japan pledged to send aid to Turkey."), "AGREE") is not None

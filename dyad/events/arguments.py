@@ -84,7 +84,26 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             triggers.append(Trigger(token, (token.i,), spec))
             if misread:
                 used.add(token.head.i)  # "eased restrictions": the object is not an event of its own
-    return sorted(triggers, key=lambda t: t.head.i)
+    return sorted((_as_threat(t, lexicon) for t in triggers), key=lambda t: t.head.i)
+
+
+PROMISE_VERBS = {"vow", "pledge", "promise", "swear"}
+HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+HOSTILE_VERBS = {"retaliate", "avenge", "punish", "crush", "destroy", "respond", "hit"}
+
+
+def _as_threat(trigger: Trigger, lexicon: Lexicon) -> Trigger:
+    """"vowed to retaliate", "pledged to crush the rebels": a promise of
+    force is a threat, not an agreement (PLOVER's THREATEN)."""
+    if trigger.spec.event_type != "AGREE" or trigger.spec.lemma not in PROMISE_VERBS:
+        return trigger
+    for child in trigger.head.children:
+        if child.dep_ != "xcomp":
+            continue
+        spec = next((lexicon.verbs[lemma] for lemma in lemma_candidates(child) if lemma in lexicon.verbs), None)
+        if child.lemma_.lower() in HOSTILE_VERBS or spec is not None and spec.event_type in HOSTILE_TYPES:
+            return replace(trigger, spec=replace(trigger.spec, event_type="THREATEN", mode=None))
+    return trigger
 
 
 INTENT_NOUNS = {"effort", "bid", "attempt", "push", "drive", "way", "means", "hope", "goal", "aim", "chance"}
