@@ -294,28 +294,68 @@ def _merge_repeats(numbered: list[tuple[int, Event]], headline_ids: set[str]) ->
     kept: list[tuple[int, Event]] = []
     for number, event in numbered:
         index = next(
-            (i for i, (_, k) in enumerate(kept) if _same_event(k, event)
+            (i for i, (_, k) in enumerate(kept)
+             if (k.id in headline_ids) != (event.id in headline_ids) and _same_event(k, event, by_role=True)
+             or _same_event(k, event)
              and (event.event_type in REPEATED_IN_BODY or k.id in headline_ids or event.id in headline_ids)),
             None,
         )
         if index is None:
             kept.append((number, event))
-        elif kept[index][1].date is None and event.date:
-            first_number, twin = kept[index]
-            kept[index] = (first_number, twin.replace(date=event.date, date_text=event.date_text))
+            continue
+        first_number, twin = kept[index]
+        if twin.date is None and event.date:
+            twin = twin.replace(date=event.date, date_text=event.date_text)
+        if twin.id in headline_ids and event.id not in headline_ids:
+            twin = _named_from(twin, event)
+        kept[index] = (first_number, twin)
     return kept
 
 
-def _same_event(a: Event, b: Event) -> bool:
+def _named_from(headline: Event, body: Event) -> Event:
+    """A headline names by role ("Russia's Prime Minister"); its retelling in
+    the body names the person: the record takes the fuller names."""
+    pairs = ((headline.source, body.source), (headline.target, body.target))
+    if headline.event_type in SYMMETRIC and not _same_roles_pair(pairs):
+        pairs = ((headline.source, body.target), (headline.target, body.source))
+    source, target = (
+        dataclasses.replace(b, text=a.text) if a is not None and b is not None and len(b.name) > len(a.name) else a
+        for a, b in pairs
+    )  # the words stay the headline's: they are what its evidence sentence says
+    return headline.replace(source=source, target=target)
+
+
+def _same_roles_pair(pairs) -> bool:
+    return all(a is None and b is None or a is not None and b is not None and (a.name == b.name or (a.country, a.sector) == (b.country, b.sector)) for a, b in pairs)
+
+
+def _same_event(a: Event, b: Event, by_role: bool = False) -> bool:
+    """Same type, status, compatible dates and the same actors: by name, or,
+    between a headline and the body (``by_role``), by country and sector too
+    ("Russia's Prime Minister to visit Israel" is "Dmitry Medvedev will visit
+    Israel" told in the lead)."""
     if (a.event_type, a.status) != (b.event_type, b.status):
         return False
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False
+    if by_role:
+        return _same_roles(a, b)
     pair_a = (_name(a.source), _name(a.target))
     pair_b = (_name(b.source), _name(b.target))
     if a.event_type in SYMMETRIC:
         return set(pair_a) == set(pair_b)
     return pair_a == pair_b
+
+
+def _same_roles(a: Event, b: Event) -> bool:
+    def same(x: Actor | None, y: Actor | None) -> bool:
+        if x is None or y is None:
+            return x is y
+        return x.name == y.name or bool(x.country) and (x.country, x.sector) == (y.country, y.sector)
+
+    if same(a.source, b.source) and same(a.target, b.target):
+        return True
+    return a.event_type in SYMMETRIC and same(a.source, b.target) and same(a.target, b.source)
 
 
 def _name(actor: Actor | None) -> str | None:

@@ -285,3 +285,13 @@ def test_pipeline_a_promise_of_force_is_a_threat(coder):
     events = code(coder, "Iran vowed to retaliate against Israel for the strike.")
     assert find(events, "THREATEN", source__country="IRN") is not None and find(events, "AGREE") is None
     assert find(code(coder, "Japan pledged to send aid to Turkey."), "AGREE") is not None
+
+
+def test_pipeline_headline_by_role_and_lead_by_name_are_one_event(coder):
+    text = ("Russia's Prime Minister to Visit Israel in Bid to Bolster Ties\n\n"
+            "Russian Prime Minister Dmitry Medvedev will visit Israel on November 10, the Russian embassy said on Tuesday.\n")
+    visits = [e for e in code(coder, text, published="2016-10-25") if e.event_type == "CONSULT"]
+    assert len(visits) == 1
+    visit = visits[0]
+    assert visit.source.name == "Dmitry Medvedev" and visit.source.text in visit.evidence.text
+    assert visit.date == "2016-11-10" and visit.status == "planned"
