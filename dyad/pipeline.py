@@ -225,7 +225,7 @@ def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Act
     leaders discussed") is source and target; coordinated subjects of one
     ("Israel and Russia have maintained coordination") likewise."""
     sources = [a for m in roles.sources for a in m.actors]
-    targets = [a for m in roles.targets for a in m.actors]
+    targets = _named_first([(a, m.kind) for m in roles.targets for a in m.actors])
     symmetric = trigger.spec.frame == "sym" or trigger.spec.event_type in SYMMETRIC
     # "the ambassadors of France and Italy met the minister": one group of
     # several states' envoys acts on the other side, it is not a pair by itself
@@ -246,6 +246,22 @@ def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Act
             seen.add(key)
             pairs.append((source, target))
     return pairs
+
+
+def _named_first(actors: list[tuple[Actor, str]]) -> list[Actor]:
+    """"Chief Rabbi Berel Lazar; the chief rabbi of Moscow": a role said of
+    someone named beside it (same country and sector) is that someone, not a
+    second target; of several such roles, the first and fullest stays."""
+    kept: list[Actor] = []
+    seen: set[tuple] = {(a.country, a.sector) for a, kind in actors if kind == "person" and a.country}
+    for actor, kind in actors:
+        key = (actor.country, actor.sector)
+        if kind in {"group", "title"} and actor.country and key in seen:
+            continue
+        if kind in {"group", "title"} and actor.country:
+            seen.add(key)
+        kept.append(actor)
+    return kept
 
 
 def _same(a: Actor | None, b: Actor | None) -> bool:

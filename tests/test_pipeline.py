@@ -295,3 +295,9 @@ def test_pipeline_headline_by_role_and_lead_by_name_are_one_event(coder):
     visit = visits[0]
     assert visit.source.name == "Dmitry Medvedev" and visit.source.text in visit.evidence.text
     assert visit.date == "2016-11-10" and visit.status == "planned"
+
+
+def test_pipeline_a_role_said_of_someone_named_beside_it_is_one_target(coder):
+    text = "The premier will also meet Russia's Chief Rabbi Berel Lazar; the chief rabbi of Moscow."
+    targets = [e.target for e in code(coder, text) if e.event_type == "CONSULT" and e.target]
+    assert len({(t.country, t.sector) for t in targets}) == len(targets)
