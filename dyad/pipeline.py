@@ -105,7 +105,9 @@ class Coder:
         start, end = read_doc.clean.span_to_original(sent.start_char, sent.end_char)
         evidence = Evidence(read_doc.article.text[start:end], start, end)
         place = self._place(roles)
-        pairs = [(_placed(s, place, home), _placed(t, place, home)) for s, t in pairs]
+        # a journey's place is where they went, not where they are from
+        where = None if trigger.spec.frame == "go" else place
+        pairs = [(_placed(s, where, home), _placed(t, where, home)) for s, t in pairs]
         confidence = round(0.5 + 0.25 * roles.from_parse + 0.15 * all(p[1] for p in pairs), 2)
         events = []
         for (source, target), date in product(pairs[:MAX_EVENTS_PER_TRIGGER], all_dates):

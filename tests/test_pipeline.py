@@ -301,3 +301,9 @@ def test_pipeline_a_role_said_of_someone_named_beside_it_is_one_target(coder):
     text = "The premier will also meet Russia's Chief Rabbi Berel Lazar; the chief rabbi of Moscow."
     targets = [e.target for e in code(coder, text) if e.event_type == "CONSULT" and e.target]
     assert len({(t.country, t.sector) for t in targets}) == len(targets)
+
+
+def test_pipeline_a_capitals_envoy_belongs_to_its_state_not_to_the_destination(coder):
+    visit = find(code(coder, "Tehran's top diplomat will travel to Riyadh next week for talks with Saudi officials."),
+                 "CONSULT")
+    assert visit is not None and visit.source.country == "IRN" and visit.target.country == "SAU"

@@ -55,11 +55,12 @@ class ActorKnowledge:
         for found in index.search(" ".join(w for w in words if w[:1].isupper())):
             if found.value.kind != "capital":
                 return found.value.iso3  # "Ivory Coast rebels", "South Korean troops"
-        for word in words:
+        for number, word in enumerate(words):
             stripped = word[:-2] if word.endswith(("’s", "'s")) else word
             match = index.match(stripped) if stripped[:1].isupper() else None
-            if match and match.kind != "capital":
-                return match.iso3
+            possessive = stripped != word or words[number + 1 : number + 2] in (["’s"], ["'s"])
+            if match and (match.kind != "capital" or possessive):
+                return match.iso3  # a capital counts only as a possessor: "Tehran's top diplomat"
             if stripped.isupper() and len(stripped) >= 2:
                 found = lookup_organisation(stripped)  # "an IDF soldier"
                 if found and len(found.country) == 3 and found.country not in INTERNATIONAL_CODES:
