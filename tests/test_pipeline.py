@@ -307,3 +307,9 @@ def test_pipeline_a_capitals_envoy_belongs_to_its_state_not_to_the_destination(c
     visit = find(code(coder, "Tehran's top diplomat will travel to Riyadh next week for talks with Saudi officials."),
                  "CONSULT")
     assert visit is not None and visit.source.country == "IRN" and visit.target.country == "SAU"
+
+
+def test_pipeline_a_verbless_headline_has_its_verb(coder):
+    # the tagger reads "expels" as a plural noun and the line as one noun phrase
+    expulsion = find(code(coder, "Kenya expels Somali diplomat over border row"), "SANCTION")
+    assert expulsion is not None and expulsion.source.country == "KEN" and expulsion.mode == "expel"

@@ -38,6 +38,7 @@ class Trigger:
     head: Token  # the word whose dependents carry the arguments
     words: tuple[int, ...]  # all the words that name the event
     spec: TriggerSpec
+    headline: bool = False  # a headline verb the tagger took for a noun: its parse says nothing
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,26 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             triggers.append(Trigger(token, (token.i,), spec))
             if misread:
                 used.add(token.head.i)  # "eased restrictions": the object is not an event of its own
+    if not triggers and not any(t.pos_ in {"VERB", "AUX"} for t in sent):
+        triggers = _headline_verbs(sent, lexicon)
     return sorted((_as_threat(t, lexicon) for t in triggers), key=lambda t: t.head.i)
+
+
+def _headline_verbs(sent: Span, lexicon: Lexicon) -> list[Trigger]:
+    """"Hungary vetoes EU statement": in a line with no verb at all, a word
+    tagged as a plural noun that is only ever a verb in the lexicon ("vetoes",
+    "condemns", "expels") is the headline's verb."""
+    found = []
+    for token in sent:
+        if token.tag_ not in {"NNS", "VBZ"} or not token.lower_.endswith("s") or token.i == sent.start:
+            continue
+        candidates = lemma_candidates(token)
+        if any(c in lexicon.nouns for c in candidates):
+            continue  # "talks", "strikes": nouns too
+        spec = next((lexicon.verbs[c] for c in candidates if c in lexicon.verbs), None)
+        if spec is not None:
+            found.append(Trigger(token, (token.i,), spec, headline=True))
+    return found
 
 
 PROMISE_VERBS = {"vow", "pledge", "promise", "swear"}
@@ -231,6 +251,11 @@ def _complement(verb: Token, lemma: str) -> Token | None:
 
 
 def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
+    if trigger.headline:
+        # the parse of a verbless headline is no guide: who comes before, whom after
+        before = _nearest(trigger, mentions, before=True, exclude=[])
+        after = _nearest(trigger, mentions, before=False, exclude=before)
+        return Roles(tuple(before), tuple(after), (), False)
     sources, targets, places = [], [], []
     links = _Links(trigger, mentions)
     for mention in mentions:
