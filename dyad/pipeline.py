@@ -20,7 +20,7 @@ from dyad.codebook import code_for
 from dyad.config import Settings
 from dyad.dates import find_dates, resolve_event_date
 from dyad.events.arguments import Roles, Trigger, assign_roles, find_triggers
-from dyad.events.knowledge import ActorKnowledge
+from dyad.events.knowledge import ActorKnowledge, is_state
 from dyad.events.lexicon import TriggerSpec, lexicon
 from dyad.events.mentions import Mention, find_mentions
 from dyad.events.status import event_status, is_prevented
@@ -146,12 +146,9 @@ def _home_country(mentions) -> str | None:
     counts: dict[str, int] = {}
     for mention in mentions:
         for actor in mention.actors:
-            if actor.country and len(actor.country) == 3 and actor.country not in INTERNATIONAL:
+            if is_state(actor.country):
                 counts[actor.country] = counts.get(actor.country, 0) + 1
     return max(counts, key=counts.get) if counts else None  # dicts keep first-seen order, max the first of equals
-
-
-INTERNATIONAL = {"IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"}
 
 
 def _placed(actor: Actor | None, place: Place | None, home: str | None) -> Actor | None:
@@ -344,7 +341,7 @@ def _named_from(headline: Event, body: Event) -> Event:
 
 
 def _same_roles_pair(pairs) -> bool:
-    return all(a is None and b is None or a is not None and b is not None and (a.name == b.name or (a.country, a.sector) == (b.country, b.sector)) for a, b in pairs)
+    return all(_same_role(a, b) for a, b in pairs)
 
 
 def _same_event(a: Event, b: Event, by_role: bool = False) -> bool:
@@ -366,14 +363,16 @@ def _same_event(a: Event, b: Event, by_role: bool = False) -> bool:
 
 
 def _same_roles(a: Event, b: Event) -> bool:
-    def same(x: Actor | None, y: Actor | None) -> bool:
-        if x is None or y is None:
-            return x is y
-        return x.name == y.name or bool(x.country) and (x.country, x.sector) == (y.country, y.sector)
-
-    if same(a.source, b.source) and same(a.target, b.target):
+    if _same_role(a.source, b.source) and _same_role(a.target, b.target):
         return True
-    return a.event_type in SYMMETRIC and same(a.source, b.target) and same(a.target, b.source)
+    return a.event_type in SYMMETRIC and _same_role(a.source, b.target) and _same_role(a.target, b.source)
+
+
+def _same_role(x: Actor | None, y: Actor | None) -> bool:
+    """One actor by name, or by its state and sector: "Russia's Prime Minister", "Dmitry Medvedev"."""
+    if x is None or y is None:
+        return x is y
+    return x.name == y.name or bool(x.country) and (x.country, x.sector) == (y.country, y.sector)
 
 
 def _name(actor: Actor | None) -> str | None:

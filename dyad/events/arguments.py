@@ -75,8 +75,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         misread = _misread_main_verb(token)
         if (token.dep_ == "amod" and not _finite(token) and not misread and not any(c.dep_ == "nsubj" for c in token.children)) or _so_called(token):
             continue  # "the so-called mechanism", "a reported delivery": a description, not an event
-        table = lexicon.verbs if token.pos_ == "VERB" else lexicon.nouns if token.pos_ == "NOUN" else {}
-        spec = next((table[lemma] for lemma in lemma_candidates(token) if lemma in table), None)
+        spec = _entry(lexicon.verbs if token.pos_ == "VERB" else lexicon.nouns if token.pos_ == "NOUN" else {}, token)
         if spec is not None and token.pos_ == "NOUN" and spec.lemma == "strike":
             spec = _strike_sense(token, spec)
         if spec is not None and spec.lemma == "call" and _names_something(token):
@@ -90,6 +89,11 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     return sorted((_as_threat(t, lexicon) for t in triggers), key=lambda t: t.head.i)
 
 
+def _entry(table: dict[str, TriggerSpec], token: Token) -> TriggerSpec | None:
+    """The lexicon's entry for a word, under its lemma or one of its plain stems."""
+    return next((table[lemma] for lemma in lemma_candidates(token) if lemma in table), None)
+
+
 def _headline_verbs(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     """"Hungary vetoes EU statement": in a line with no verb at all, a word
     tagged as a plural noun that is only ever a verb in the lexicon ("vetoes",
@@ -98,10 +102,9 @@ def _headline_verbs(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     for token in sent:
         if token.tag_ not in {"NNS", "VBZ"} or not token.lower_.endswith("s") or token.i == sent.start:
             continue
-        candidates = lemma_candidates(token)
-        if any(c in lexicon.nouns for c in candidates):
+        if _entry(lexicon.nouns, token) is not None:
             continue  # "talks", "strikes": nouns too
-        spec = next((lexicon.verbs[c] for c in candidates if c in lexicon.verbs), None)
+        spec = _entry(lexicon.verbs, token)
         if spec is not None:
             found.append(Trigger(token, (token.i,), spec, headline=True))
     return found
@@ -120,7 +123,7 @@ def _as_threat(trigger: Trigger, lexicon: Lexicon) -> Trigger:
     for child in trigger.head.children:
         if child.dep_ != "xcomp":
             continue
-        spec = next((lexicon.verbs[lemma] for lemma in lemma_candidates(child) if lemma in lexicon.verbs), None)
+        spec = _entry(lexicon.verbs, child)
         if child.lemma_.lower() in HOSTILE_VERBS or spec is not None and spec.event_type in HOSTILE_TYPES:
             return replace(trigger, spec=replace(trigger.spec, event_type="THREATEN", mode=None))
     return trigger

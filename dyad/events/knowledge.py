@@ -63,7 +63,7 @@ class ActorKnowledge:
                 return match.iso3  # a capital counts only as a possessor: "Tehran's top diplomat"
             if stripped.isupper() and len(stripped) >= 2:
                 found = lookup_organisation(stripped)  # "an IDF soldier"
-                if found and len(found.country) == 3 and found.country not in INTERNATIONAL_CODES:
+                if found and is_state(found.country):
                     return found.country
         return None
 
@@ -117,6 +117,11 @@ class ActorKnowledge:
 
 
 _LONGEST_NAME = 6  # words
+
+
+def is_state(code: str | None) -> bool:
+    """A state's ISO3 code, not PLOVER's IGO, UNO, EUR, NGO ... nor a user's own code."""
+    return bool(code) and len(code) == 3 and code not in INTERNATIONAL_CODES
 
 
 def _mid_year(year: int | None) -> str | None:

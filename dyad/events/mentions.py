@@ -12,10 +12,9 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dyad.events.knowledge import ActorKnowledge
+from dyad.events.knowledge import ActorKnowledge, is_state
 from dyad.records import Actor
 
-NOT_STATES = {"IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"}
 PERSON_PRONOUNS = {"he", "him", "his"}
 FEMALE_PRONOUNS = {"she", "her", "hers"}
 GROUP_PRONOUNS = {"they", "them", "their"}
@@ -55,7 +54,7 @@ class DocumentActors:
     def remember(self, actor: Actor, kind: str) -> None:
         # every mention counts for its country: a story about Israel and Russia may
         # name their leaders and officials far more often than the states themselves
-        if actor.country and len(actor.country) == 3 and actor.country not in NOT_STATES:
+        if is_state(actor.country):
             self.state_counts[actor.country] = self.state_counts.get(actor.country, 0) + 1
             self.state_first.setdefault(actor.country, len(self.state_first))
         bucket = self.recent_people if kind == "person" else self.recent_states if kind == "state" else None
@@ -97,11 +96,20 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
     one per noun the parse chained), only the longest stays. A state inside a
     group ("Nigeria" in "Nigeria's foreign ministry") stays: the document
     remembers it."""
-    return [
-        m for m in mentions
-        if not any(o is not m and o.kind == m.kind and o.start <= m.start and m.end <= o.end
-                   and o.end - o.start > m.end - m.start for o in mentions)
-    ]
+    nested: set[int] = set()
+    by_kind: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_kind.setdefault(mention.kind, []).append(mention)
+    for same_kind in by_kind.values():
+        # In order of start (the longer first on a tie), a mention is nested when an earlier one
+        # reaches past its end, or to its end from further left: one pass, however long the text.
+        reach = None  # (end, start) of the earlier mention reaching furthest, the leftmost on a tie
+        for mention in sorted(same_kind, key=lambda m: (m.start, -m.end)):
+            if reach and (reach[0] > mention.end or reach[0] == mention.end and reach[1] < mention.start):
+                nested.add(id(mention))
+            if reach is None or mention.end > reach[0]:
+                reach = (mention.end, mention.start)
+    return [m for m in mentions if id(m) not in nested]
 
 
 def _absorb_titles(doc: Doc, mentions: list[Mention], knowledge: ActorKnowledge) -> list[Mention]:
@@ -129,8 +137,9 @@ def _absorb_titles(doc: Doc, mentions: list[Mention], knowledge: ActorKnowledge)
     if not absorbed:
         return mentions
     covered = {i for m in absorbed.values() for i in range(m.start, m.end)}
+    grown = {id(m) for m in absorbed.values()}
     kept = [absorbed.get(m.start, m) if m.kind == "person" else m for m in mentions]
-    return [m for m in kept if m in absorbed.values() or not covered & set(range(m.start, m.end))]
+    return [m for m in kept if id(m) in grown or not covered & set(range(m.start, m.end))]
 
 
 def _title_stretch_start(doc: Doc, start: int, knowledge: ActorKnowledge) -> int:
@@ -449,8 +458,9 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
             start = min(t.i for t in token.lefts)
             actor = Actor(token.doc[start : token.i + 1].text, knowledge.country_name(country), country, "GOV", None)
             return Mention(start, token.i + 1, token.i, (actor,), "capital")
-    sector = knowledge.sector_in([token.text]) or knowledge.sector_in(
-        [c.text for c in token.lefts if c.dep_ == "compound"] + [token.text]  # "coast guard", "border police"
+    compounds = [c.text for c in token.lefts if c.dep_ == "compound"]
+    sector = knowledge.sector_in([token.text]) or (
+        knowledge.sector_in(compounds + [token.text]) if compounds else None  # "coast guard", "border police"
     )
     if sector is None and not _people_like(token):
         return _state_asset(token, knowledge)
