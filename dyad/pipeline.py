@@ -23,7 +23,7 @@ from dyad.events.arguments import Roles, Trigger, assign_roles, find_triggers
 from dyad.events.knowledge import ActorKnowledge, is_state
 from dyad.events.lexicon import TriggerSpec, lexicon
 from dyad.events.mentions import Mention, find_mentions
-from dyad.events.status import event_status, is_prevented
+from dyad.events.status import event_status, is_prevented, stated_intention
 from dyad.events.typemodel import NONE, type_model
 from dyad.clean import PARAGRAPH_BREAK
 from dyad.language import ReadDocument, analyse, load_pipeline, sentences
@@ -107,7 +107,7 @@ class Coder:
         place = self._place(roles)
         # a journey's place is where they went, not where they are from
         where = None if trigger.spec.frame == "go" else place
-        pairs = [(_placed(s, where, home), _placed(t, where, home)) for s, t in pairs]
+        pairs = [_placed_pair(s, t, where, home) for s, t in pairs]
         confidence = round(0.5 + 0.25 * roles.from_parse + 0.15 * all(p[1] for p in pairs), 2)
         events = []
         for (source, target), date in product(pairs[:MAX_EVENTS_PER_TRIGGER], all_dates):
@@ -130,7 +130,7 @@ class Coder:
                     confidence=confidence,
                 )
             )
-        return events
+        return events + _intentions(events, trigger, read_doc.article.published)
 
     def _place(self, roles: Roles) -> Place | None:
         for mention in roles.places:
@@ -159,6 +159,24 @@ def _placed(actor: Actor | None, place: Place | None, home: str | None) -> Actor
         return actor
     country = (place.country if place else None) or home
     return dataclasses.replace(actor, country=country) if country else actor
+
+
+def _placed_pair(source: Actor | None, target: Actor | None, place: Place | None, home: str | None):
+    """Both sides placed, except into the very state the other side is:
+    "President Bush threatened Russia" does not make Bush Russian."""
+    placed_source, placed_target = _placed(source, place, home), _placed(target, place, home)
+    if _placed_against(source, placed_source, target):
+        placed_source = source
+    if _placed_against(target, placed_target, source):
+        placed_target = target
+    return placed_source, placed_target
+
+
+def _placed_against(actor: Actor | None, placed: Actor | None, other: Actor | None) -> bool:
+    """A named person (not a role: "the government" is domestic) put into the
+    state that the other side is as a whole."""
+    return placed is not actor and other is not None and other.sector is None \
+        and placed.country == other.country and placed.name[:1].isupper()
 
 
 def _main_verb(sent: Span):
@@ -265,6 +283,28 @@ def _named_first(actors: list[tuple[Actor, str]]) -> list[Actor]:
 
 def _same(a: Actor | None, b: Actor | None) -> bool:
     return a is not None and b is not None and a.name == b.name
+
+
+def _intentions(events: list[Event], trigger: Trigger, published: str | None) -> list[Event]:
+    """The statement of intent that a planned act carries ("Portugal will
+    support Turkey" is also Portugal's promise), said when the sentence says
+    it: dated so unless the date is the act's future one."""
+    kind = stated_intention(trigger.head, trigger.spec.event_type)
+    if kind is None or not events or events[0].status != "planned":
+        return []
+    code = code_for(kind, None)
+    said = []
+    for event in events:
+        date, date_text = event.date, event.date_text
+        if date and published and date[: len(published)] > published[: len(date)]:
+            date, date_text = None, None
+        key = "|".join([event.id, kind])
+        said.append(event.replace(
+            id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16], event_type=code.event_type, mode=code.mode,
+            cameo=code.cameo, quad_class=code.quad_class, goldstein=code.goldstein, status="happened",
+            date=date, date_text=date_text,
+        ))
+    return said
 
 
 def _event_id(doc_id: str, start: int, trigger: Trigger, source: Actor | None, target: Actor | None, date) -> str:

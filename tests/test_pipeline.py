@@ -313,3 +313,70 @@ def test_pipeline_a_verbless_headline_has_its_verb(coder):
     # the tagger reads "expels" as a plural noun and the line as one noun phrase
     expulsion = find(code(coder, "Kenya expels Somali diplomat over border row"), "SANCTION")
     assert expulsion is not None and expulsion.source.country == "KEN" and expulsion.mode == "expel"
+
+
+@pytest.mark.parametrize(
+    "text, act, stated, source, target",
+    [
+        ("Portugal will support Turkey's bid to join the European Union, the Portuguese president said.",
+         "SUPPORT", "AGREE", "PRT", "TUR"),
+        ("Japan will give Kenya a loan of 200 million dollars, the Japanese foreign ministry said.", "AID", "AGREE", "JPN", None),
+        ("The Greek government said it would withdraw its ambassador from Turkey if the drilling went on.",
+         "SANCTION", "THREATEN", "GRC", "TUR"),
+    ],
+    ids=["will-support-said", "will-give-said", "would-withdraw-if"],
+)
+def test_pipeline_stated_intention_is_agree_or_threaten_that_happened(coder, text, act, stated, source, target):
+    """Saying one will act is itself an act: AGREE for a cooperative one,
+    THREATEN for a hostile or conditional one; the act itself stays planned."""
+    events = code(coder, text)
+    assert find(events, act, status="planned", source__country=source), [(e.event_type, e.status) for e in events]
+    said = find(events, stated, status="happened", source__country=source)
+    assert said and (said.target.country if said.target else None) == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel and Jordan will sign a water agreement next week.",  # a reporter's plan, not a promise
+        "Kenya did not say whether it would expel the Somali ambassador.",
+    ],
+    ids=["reported-plan", "no-intention-stated"],
+)
+def test_pipeline_plans_that_state_no_intention_add_no_agree_or_threaten(coder, text):
+    events = code(coder, text)
+    assert events and not [e for e in events if e.event_type in {"AGREE", "THREATEN"}], [(e.event_type, e.status) for e in events]
+
+
+def test_pipeline_act_in_a_condition_has_not_happened(coder):
+    events = code(coder, "The rebels said they would boycott the talks with the government of Mali unless it released their commanders.")
+    release = find(events, "RETREAT")
+    assert release is not None and release.status == "planned"
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("Serbia rejected an Australian ultimatum.", "AUS"),
+        ("Bangladesh has rejected an Indian proposal for a free trade agreement.", "IND"),
+        ("Pakistan's president rejected a fresh offer from Afghanistan for direct talks.", "AFG"),
+    ],
+    ids=["demonym", "demonym-phrasal", "offer-from"],
+)
+def test_pipeline_refusing_a_proposal_targets_its_author(coder, text, target):
+    events = code(coder, text)
+    assert find(events, "REJECT", target__country=target), [(e.event_type, e.target) for e in events]
+
+
+def test_pipeline_titled_name_the_recogniser_keeps_is_a_person_not_a_place(coder):
+    """"Bush" is also a town in the gazetteer; after "President" it is a person,
+    and the state he acts on does not become his own."""
+    events = code(coder, "President Bush has threatened further action against Russia.")
+    threat = find(events, "THREATEN", source__name="Bush")
+    assert threat is not None and threat.target.country == "RUS" and threat.source.country != "RUS"
+
+
+def test_pipeline_title_before_a_name_is_not_a_person_of_that_surname(coder):
+    events = code(coder, "King Hassan of Morocco hosted a meeting with Shimon Peres.")
+    meeting = find(events, "CONSULT", source__country="MAR") or find(events, "CONSULT", target__country="MAR")
+    assert meeting is not None and "Tom King" not in {meeting.source.name, meeting.target.name}

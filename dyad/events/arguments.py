@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from dyad.events.lexicon import Lexicon, TriggerSpec
 from dyad.actors.knowledge import country_name
-from dyad.events.mentions import Mention
+from dyad.events.mentions import Mention, authored
 from dyad.records import Actor
 
 SUBJECT_DEPS = {"nsubj", "csubj", "obl:agent", "nmod:agent", "nmod:poss"}
@@ -263,6 +263,8 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
     links = _Links(trigger, mentions)
     for mention in mentions:
         if mention.root in trigger.words:
+            if mention.root != trigger.head.i and mention.kind == "group" and authored(trigger.head.doc[mention.root]):
+                targets.append(mention)  # "rejected an Indian proposal": India is the one rejected
             continue
         link = links.of(mention)
         if link is None:
@@ -479,9 +481,12 @@ def _part_of_group(child: Token, token: Token) -> bool:
 
 def _through_object(child: Token, token: Token, trigger: Trigger) -> bool:
     """"sign a deal with Iraq", "hold talks with Iran": the other side hangs
-    from the trigger's object."""
+    from the trigger's object. "rejected an offer from Kabul", "welcomed
+    Reagan's statement": the author of what the trigger acts on."""
     if token.head != trigger.head:
         return False
+    if token.dep_ in OBJECT_DEPS and authored(token) and (child.dep_ in {"amod", "nmod:poss"} or _case(child) in {"from", "by"}):
+        return True
     if token.dep_ in OBJECT_DEPS:
         # "imposed sanctions on Iran", "launched a strike on Kharkiv", "declared war against ..."
         return _case(child) in {"with", "between", "to", "on", "against"}

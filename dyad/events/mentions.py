@@ -210,9 +210,35 @@ def _complete_names(doc: Doc) -> None:
         if not taken & set(range(span.start, span.end)):
             kept.append(span)
             taken.update(range(span.start, span.end))
-    doc.ents = kept
+    doc.ents = sorted(kept + _titled_names(doc, taken), key=lambda span: span.start)
 
 
+def _title_before_name(token: Token) -> bool:
+    """"King" in "King Hassan" is his title, not Tom King."""
+    doc = token.doc
+    return token.text in _CAPITALISED_TITLES and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"
+
+
+def _titled_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """"President Bush", "Premier Li" that the recogniser missed: the proper
+    nouns right after a capitalised title are a person's name."""
+    found = []
+    for token in doc[:-1]:
+        if token.text not in _CAPITALISED_TITLES or token.i + 1 in taken:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                and doc[end].text not in _CAPITALISED_TITLES:
+            end += 1
+        if end < len(doc) and doc[end].lower_ == "of":
+            continue  # "King Hassan of Morocco": the title phrase names him, with his state
+        if end > token.i + 1:
+            found.append(Span(doc, token.i + 1, end, label="PER"))
+            taken.update(range(token.i + 1, end))
+    return found
+
+
+_CAPITALISED_TITLES = {"President", "Premier", "Chancellor", "King", "Queen", "Senator", "Minister", "Emir", "Sheikh", "Gen."}
 _TITLE_WORDS = {"president", "prime", "minister", "chancellor", "premier", "king", "queen", "senator", "general", "gen."}
 
 
@@ -278,7 +304,8 @@ def _learn_people(doc: Doc, state: DocumentActors) -> None:
         if not _name_tokens(ent):
             continue
         name = " ".join(_name_tokens(ent))
-        if _names_a_place(name, state.knowledge) or state.knowledge.sector_in(name.split()):
+        titled = ent.start > 0 and doc[ent.start - 1].text in _CAPITALISED_TITLES  # "President Bush", not the town
+        if not titled and _names_a_place(name, state.knowledge) or state.knowledge.sector_in(name.split()):
             continue  # "Moscow" or "Radio Free Europe" tagged as a person are not people
         if ent.label_ != "PER" and not state.knowledge.person(name, state.year):
             continue
@@ -385,7 +412,8 @@ def _organisation_actor(ent: Span, state: DocumentActors) -> Actor:
 def _token_mention(token: Token, state: DocumentActors) -> Mention | None:
     knowledge = state.knowledge
     lower = token.lower_
-    if token.pos_ == "PROPN" and token.text not in state.people and token.text[:1].isupper() and not _month(token):
+    if token.pos_ == "PROPN" and token.text not in state.people and token.text[:1].isupper() and not _month(token) \
+            and not _title_before_name(token):
         known = knowledge.person(_strip_possessive(token.text), state.year)
         if known and not _names_a_place(token.text, knowledge):
             state.people[token.text] = Actor(known.name, known.name, known.country, known.sector, known.wikidata)
@@ -414,8 +442,8 @@ def _token_mention(token: Token, state: DocumentActors) -> Mention | None:
         if country and token.dep_ not in {"amod", "compound"}:
             return Mention(token.i, token.i + 1, token.i, (Actor(token.text, knowledge.country_name(country), country, None, None),), "state")
         head = token.head.head if token.head.dep_ == "compound" else token.head  # "Israeli air strike"
-        if country and token.head.pos_ in {"NOUN", "PROPN"} and head.lower_ in _RELATIONAL_HEADS:
-            # "Israeli-Russian relations", "Russian people": the state itself
+        if country and (token.head.pos_ in {"NOUN", "PROPN"} and head.lower_ in _RELATIONAL_HEADS or authored(head)):
+            # "Israeli-Russian relations", "Russian people", "an Australian ultimatum": the state itself
             return Mention(token.i, token.i + 1, token.i, (Actor(token.text, knowledge.country_name(country), country, None, None),), "state")
     return None
 
@@ -436,6 +464,19 @@ def _month(token: Token) -> bool:
 
 
 _RELATIONAL_HEADS = {"relations", "ties", "talks", "people", "coordination", "cooperation", "dialogue", "agreement", "deal", "airstrike", "airstrikes", "strike", "strikes"}
+
+
+# Things someone puts forward: whoever put it forward is the one a refusal,
+# a welcome or an acceptance of it is aimed at ("rejected an Indian proposal").
+AUTHORED_NOUNS = {
+    "proposal", "offer", "plan", "ultimatum", "demand", "request", "call", "appeal", "invitation", "initiative",
+    "bid", "statement", "warning", "decision", "policy", "suggestion", "overture", "accusation", "claim",
+}
+
+
+def authored(token: Token) -> bool:
+    """A thing put forward, by its word: the tagger sometimes calls "ultimatum" an adverb."""
+    return token.pos_ not in {"VERB", "AUX"} and (token.lower_ in AUTHORED_NOUNS or token.lemma_.lower() in AUTHORED_NOUNS)
 
 
 def _group_mention(token: Token, state: DocumentActors) -> Mention | None:

@@ -12,7 +12,7 @@ _FUTURE_AUX = {"will", "shall", "'ll", "’ll", "would", "going"}
 _PLANNING_HEADS = {
     "agree", "plan", "expect", "schedule", "intend", "promise", "pledge", "decide", "hope", "aim",
     "prepare", "set", "due", "want", "seek", "propose", "offer", "invite", "vow", "announce", "urge",
-    "ask", "call", "consider", "threaten", "wish", "like", "try", "attempt",
+    "ask", "call", "consider", "threaten", "wish", "like", "try", "attempt", "ready", "willing", "prepared",
 }
 # Verbs whose complement is denied ("refused to meet").
 _NEGATING_HEADS = {"refuse", "deny", "fail", "decline", "reject", "cancel", "postpone", "avoid"}
@@ -25,7 +25,7 @@ def event_status(trigger: Token) -> str:
     "deny", "fail" it is negated; an object shares its verb's tense and polarity."""
     if _is_negated(trigger):
         return NEGATED
-    if _is_future(trigger):
+    if _is_future(trigger) or _conditional(trigger):
         return PLANNED
     for link, head in _governors(trigger):
         lemma = head.lemma_.lower()
@@ -34,6 +34,50 @@ def event_status(trigger: Token) -> str:
         if link == "xcomp" and lemma in _PLANNING_HEADS or _is_future(head):
             return PLANNED
     return HAPPENED
+
+
+# What a stated intention is, by the kind of act intended (the PLOVER manual: an offer or
+# promise to cooperate is AGREE, a stated intention to harm or refuse is THREATEN).
+PROMISED = {"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
+THREATENED = {"REJECT", "PROTEST", "SANCTION", "COERCE", "ASSAULT"}
+_READY = {"ready", "willing", "prepared", "determined", "poised"}
+_SAYING = {"say", "announce", "state", "declare", "confirm", "tell", "add", "insist", "stress", "indicate", "write"}
+_CONDITIONS = {"unless", "if"}
+
+
+def stated_intention(trigger: Token, event_type: str) -> str | None:
+    """"Portugal will support Turkey's bid", "France is ready to send troops",
+    "they would boycott the talks unless...": saying one will act is itself an
+    event that happened, AGREE for a cooperative act, THREATEN for a hostile
+    one or any act made to hang on a condition. Meetings and visits are left
+    out: an announced visit is the visit, planned. The intention must be the
+    actor's own words (a clause of "said", "announced") or readiness: a
+    reporter's "the two leaders will sign an agreement" is a plan, not a promise."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "obj" and trigger.head.pos_ == "VERB":
+        trigger = trigger.head  # "will give Kenya a loan": the verb carries the intention
+    if trigger.pos_ != "VERB" or _is_negated(trigger) or not _intended(trigger):
+        return None
+    conditional = any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+        for c in trigger.children
+    )
+    if event_type in THREATENED or conditional and event_type in PROMISED:
+        return "THREATEN"
+    if event_type in PROMISED:
+        return "AGREE"
+    return None
+
+
+def _intended(trigger: Token) -> bool:
+    head = trigger.head
+    if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in trigger.children):
+        return False  # "did not say whether it would expel": no intention stated
+    if any(c.dep_.startswith("aux") and c.lower_ in {"will", "would", "shall", "'ll", "’ll"} for c in trigger.children):
+        said_by = [head] if trigger.dep_ in {"ccomp", "parataxis"} else []
+        # "Portugal will support Turkey, the president said": the saying hangs from the act
+        said_by += [c for c in trigger.children if c.dep_ in {"ccomp", "parataxis"} and c.i > trigger.i]
+        return any(verb.lemma_.lower() in _SAYING and not _is_negated(verb) for verb in said_by)
+    return trigger.dep_ == "xcomp" and head.lower_ in _READY and not _is_negated(head)
 
 
 _PREVENTING_HEADS = {"prevent", "avoid", "stop", "deter", "forestall", "preclude", "ensure", "assure", "guarantee"}
@@ -50,6 +94,11 @@ def is_prevented(trigger: Token) -> bool:
         if token.lemma_.lower() in _PREVENTING_HEADS:
             return True
     return False
+
+
+def _conditional(trigger: Token) -> bool:
+    """"...unless it released their commanders": a condition, not a report."""
+    return trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in trigger.children)
 
 
 def _is_negated(token: Token) -> bool:
