@@ -380,3 +380,8 @@ def test_pipeline_title_before_a_name_is_not_a_person_of_that_surname(coder):
     events = code(coder, "King Hassan of Morocco hosted a meeting with Shimon Peres.")
     meeting = find(events, "CONSULT", source__country="MAR") or find(events, "CONSULT", target__country="MAR")
     assert meeting is not None and "Tom King" not in {meeting.source.name, meeting.target.name}
+
+
+def test_pipeline_a_people_named_with_a_demonym_is_an_actor(coder):
+    events = code(coder, "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.")
+    assert find(events, "PROTEST", source__country="IRQ"), [(e.event_type, e.source) for e in events]

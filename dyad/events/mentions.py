@@ -620,6 +620,8 @@ def _people_like(token: Token) -> bool:
     """Nouns that name people or units acting together ("bombers",
     "Algerians", "settlers", "aircraft"), as opposed to things."""
     word = token.lower_
+    if token.tag_ == "NNPS" and any(c.dep_ == "amod" and c.text[:1].isupper() for c in token.children):
+        return True  # "Iraqi Kurds", "Bosnian Serbs": a people, placed by the demonym before it
     if token.pos_ != "NOUN" or word in _THING_NOUNS:
         return False
     return word.endswith(_AGENT_SUFFIXES) or word in _PEOPLE_NOUNS
