@@ -69,12 +69,14 @@ class Coder:
         for number, sent in enumerate(sentences(doc)):
             in_sentence = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
             dates = find_dates(sent.text, article.published)
+            found = []
             for trigger in find_triggers(sent, self.lexicon) or self._guessed_trigger(sent):
                 roles = assign_roles(trigger, in_sentence)
-                found = self._events(read_doc, sent, trigger, roles, dates, home)
-                if sent.start_char < headline_end:
-                    headline_ids.update(e.id for e in found)
-                events.extend((number, e) for e in found)
+                found.extend(self._events(read_doc, sent, trigger, roles, dates, home))
+            found = _drop_targetless_twins(found)
+            if sent.start_char < headline_end:
+                headline_ids.update(e.id for e in found)
+            events.extend((number, e) for e in found)
         return _carry_dates(_merge_repeats(events, headline_ids))
 
     def _guessed_trigger(self, sent: Span) -> list[Trigger]:
@@ -138,6 +140,13 @@ class Coder:
             if place:
                 return place
         return None
+
+
+def _drop_targetless_twins(found: list[Event]) -> list[Event]:
+    """"Japan gave Kenya a loan": the verb and the noun tell one act; the
+    telling that lost its target is the same act told worse."""
+    aimed = {(e.event_type, e.status, _name(e.source)) for e in found if e.target is not None}
+    return [e for e in found if e.target is not None or (e.event_type, e.status, _name(e.source)) not in aimed]
 
 
 def _home_country(mentions) -> str | None:

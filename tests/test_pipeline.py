@@ -320,7 +320,7 @@ def test_pipeline_a_verbless_headline_has_its_verb(coder):
     [
         ("Portugal will support Turkey's bid to join the European Union, the Portuguese president said.",
          "SUPPORT", "AGREE", "PRT", "TUR"),
-        ("Japan will give Kenya a loan of 200 million dollars, the Japanese foreign ministry said.", "AID", "AGREE", "JPN", None),
+        ("Japan will give Kenya a loan of 200 million dollars, the Japanese foreign ministry said.", "AID", "AGREE", "JPN", "KEN"),
         ("The Greek government said it would withdraw its ambassador from Turkey if the drilling went on.",
          "SANCTION", "THREATEN", "GRC", "TUR"),
     ],
@@ -385,3 +385,14 @@ def test_pipeline_title_before_a_name_is_not_a_person_of_that_surname(coder):
 def test_pipeline_a_people_named_with_a_demonym_is_an_actor(coder):
     events = code(coder, "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.")
     assert find(events, "PROTEST", source__country="IRQ"), [(e.event_type, e.source) for e in events]
+
+
+def test_pipeline_giving_money_is_aid_to_the_receiver(coder):
+    events = code(coder, "The United States gave Ukraine 400 million dollars in military aid.")
+    assert find(events, "AID", source__country="USA", target__country="UKR"), [(e.event_type, e.target) for e in events]
+
+
+def test_pipeline_one_act_told_by_verb_and_noun_is_one_event(coder):
+    events = code(coder, "Japan gave Kenya a loan of 200 million dollars.")
+    aid = [e for e in events if e.event_type == "AID"]
+    assert len(aid) == 1 and aid[0].target.country == "KEN", [(e.event_type, e.target) for e in events]
