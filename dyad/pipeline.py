@@ -258,6 +258,10 @@ def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Act
     envoys = len(roles.sources) == 1 and roles.sources[0].kind == "group" and bool(targets)
     if symmetric and not envoys and len(sources) >= 2 and sources[0].name != sources[1].name:
         return [(sources[0], sources[1])]
+    if symmetric and not sources and len(roles.targets) == 1 and roles.targets[0].kind == "group" and len(targets) >= 2:
+        # "Israeli and Palestinian negotiators met in Cairo" read as a noun
+        # phrase, or "a meeting of Turkish and Iraqi officials": the two sides
+        return [(targets[0], targets[1])]
     if not sources and not targets:
         return []
     if trigger.spec.frame in {"sym", "go"} and not targets:

@@ -396,3 +396,18 @@ def test_pipeline_one_act_told_by_verb_and_noun_is_one_event(coder):
     events = code(coder, "Japan gave Kenya a loan of 200 million dollars.")
     aid = [e for e in events if e.event_type == "AID"]
     assert len(aid) == 1 and aid[0].target.country == "KEN", [(e.event_type, e.target) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, sides",
+    [
+        ("Turkish and Iraqi security chiefs held a meeting in Ankara on Tuesday.", {"TUR", "IRQ"}),
+        ("Cambodian and Thai military officers met at the border committee in Kuala Lumpur.", {"KHM", "THA"}),
+        ("Israeli and Palestinian negotiators met in Cairo.", {"ISR", "PSE"}),
+    ],
+    ids=["amod-pair", "first-demonym-as-subject", "root-noun-parse"],
+)
+def test_pipeline_coordinated_demonyms_are_the_two_sides(coder, text, sides):
+    events = code(coder, text)
+    assert any(e.event_type == "CONSULT" and {e.source.country, e.target.country} == sides for e in events), \
+        [(e.event_type, e.source, e.target) for e in events]

@@ -376,6 +376,10 @@ def _entity_mention(ent: Span, state: DocumentActors) -> Mention | None:
         return Mention(ent.start, ent.end, ent.root.i, (actor,), "person")
     if ent.label_ == "PER":
         return None
+    following = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    if len(ent) == 1 and (ent.root.dep_ in {"amod", "compound"} or following in _COORDINATORS) \
+            and knowledge.demonym(text) and not knowledge.country(text):
+        return None  # "Cambodian" in "Cambodian and Thai officers": a modifier, read with its noun
     country = knowledge.country(text)
     if country:
         actor = Actor(text, knowledge.country_name(country), country, None, None)
@@ -439,7 +443,7 @@ def _token_mention(token: Token, state: DocumentActors) -> Mention | None:
         return Mention(token.i, token.i + 1, token.i, (actor,), "capital")
     if token.pos_ in {"PROPN", "ADJ"} and token.text[:1].isupper():
         country = knowledge.country(_strip_possessive(token.text)) or knowledge.demonym(token.text)
-        if country and token.dep_ not in {"amod", "compound"}:
+        if country and token.dep_ not in {"amod", "compound"} and not _demonym_joined_on(token, knowledge):
             return Mention(token.i, token.i + 1, token.i, (Actor(token.text, knowledge.country_name(country), country, None, None),), "state")
         head = token.head.head if token.head.dep_ == "compound" else token.head  # "Israeli air strike"
         if country and (token.head.pos_ in {"NOUN", "PROPN"} and head.lower_ in _RELATIONAL_HEADS or authored(head)):
@@ -529,7 +533,41 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
             return Mention(start, token.i + 1, token.i, actors, "group")
     if country is None and not modifiers:
         return None  # a bare "forces", "representatives": too vague to be anyone
+    states = _coordinated_demonyms(token, start, knowledge)
+    if len(states) >= 2:
+        # "Turkish and Iraqi security chiefs": one group per state, each its own side
+        rest = token.doc[states[-1][0].i + 1 : token.i + 1].text
+        actors = tuple(Actor(text, f"{word.text} {rest}", code, sector, None) for word, code in states)
+        start = min(start, states[0][0].i)
+        return Mention(start, token.i + 1, token.i, actors, "group")
     return Mention(start, token.i + 1, token.i, (Actor(text, name, country, sector, None),), "group")
+
+
+_COORDINATORS = {"and", "or", ",", "&"}
+
+
+def _demonym_joined_on(token: Token, knowledge: ActorKnowledge) -> bool:
+    """"Cambodian" in "Cambodian and Thai officers": the first of a list of
+    demonyms, read with the noun that ends the list."""
+    doc = token.doc
+    return bool(knowledge.demonym(token.text)) and token.i + 2 < len(doc) and doc[token.i + 1].lower_ in _COORDINATORS \
+        and bool(knowledge.demonym(doc[token.i + 2].text))
+
+
+def _coordinated_demonyms(token: Token, start: int, knowledge: ActorKnowledge) -> list[tuple[Token, str]]:
+    """Demonyms joined by "and" or commas before a role noun ("Turkish and
+    Iraqi security chiefs", "Cambodian and Thai officers"), read off the words
+    since the parse attaches them in many ways; [] unless two or more states."""
+    doc = token.doc
+    states = [(t, knowledge.demonym(t.text)) for t in doc[start : token.i] if t.text[:1].isupper() and knowledge.demonym(t.text)]
+    first = states[0][0].i if states else start
+    while first >= 2 and doc[first - 1].lower_ in _COORDINATORS and knowledge.demonym(doc[first - 2].text):
+        first -= 2
+        states.insert(0, (doc[first], knowledge.demonym(doc[first].text)))
+    between = doc[states[0][0].i : states[-1][0].i] if states else []
+    if len({code for _, code in states}) < 2 or not any(t.lower_ in _COORDINATORS for t in between):
+        return []
+    return states
 
 
 MILITARY_ASSETS = {
