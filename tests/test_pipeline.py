@@ -411,3 +411,9 @@ def test_pipeline_coordinated_demonyms_are_the_two_sides(coder, text, sides):
     events = code(coder, text)
     assert any(e.event_type == "CONSULT" and {e.source.country, e.target.country} == sides for e in events), \
         [(e.event_type, e.source, e.target) for e in events]
+
+
+def test_pipeline_noun_trigger_as_object_is_done_by_the_verbs_subject(coder):
+    events = code(coder, "The Egyptian navy and its French counterpart completed the Cleopatra drills off Alexandria on Friday.")
+    drill = find(events, "COOPERATE")
+    assert drill is not None and {drill.source.country, drill.target.country} == {"EGY", "FRA"}

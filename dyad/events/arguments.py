@@ -287,6 +287,8 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
             targets.append(mention)
         elif trigger.head.pos_ == "NOUN" and (dep == "compound" or dep == "amod" and mention.kind == "state"):
             sources.append(mention)  # "Israeli airstrikes", "a Russian attack": the state's act
+    if not sources:
+        sources.extend(_light_verb_subjects(trigger, mentions))
     _relative_clause(trigger, mentions, sources, targets)
     if not targets and trigger.spec.event_type in COMPLEMENT_TARGET_TYPES:
         targets.extend(_complement_targets(trigger, mentions))
@@ -310,6 +312,22 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
 
 
 TERRITORIAL_TYPES = {"COERCE", "ASSAULT", "MOBILIZE", "RETREAT"}
+
+
+def _light_verb_subjects(trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
+    """"The two navies completed the drills", "troops are to begin a joint
+    exercise": a noun trigger that is a verb's object is done by the verb's
+    subject."""
+    noun = trigger.head
+    if noun.pos_ != "NOUN" or noun.dep_ not in OBJECT_DEPS or noun.head.pos_ != "VERB" or noun.head == noun:
+        return []
+    links = _Links(Trigger(noun.head, (noun.head.i,), trigger.spec), mentions)
+    found = []
+    for mention in mentions:
+        link = links.of(mention)
+        if link and link[0] in SUBJECT_DEPS and mention.root not in trigger.words:
+            found.append(mention)
+    return found
 
 
 def _finite(verb: Token) -> bool:
