@@ -70,9 +70,13 @@ class Coder:
             in_sentence = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
             dates = find_dates(sent.text, article.published)
             found = []
-            for trigger in find_triggers(sent, self.lexicon) or self._guessed_trigger(sent):
+            for trigger in find_triggers(sent, self.lexicon):
                 roles = assign_roles(trigger, in_sentence)
                 found.extend(self._events(read_doc, sent, trigger, roles, dates, home))
+            if not found:
+                # no lexicon word, or none that made an event ("during a private visit")
+                for trigger in self._guessed_trigger(sent):
+                    found.extend(self._events(read_doc, sent, trigger, assign_roles(trigger, in_sentence), dates, home))
             found = _drop_targetless_twins(found)
             if sent.start_char < headline_end:
                 headline_ids.update(e.id for e in found)

@@ -417,3 +417,19 @@ def test_pipeline_noun_trigger_as_object_is_done_by_the_verbs_subject(coder):
     events = code(coder, "The Egyptian navy and its French counterpart completed the Cleopatra drills off Alexandria on Friday.")
     drill = find(events, "COOPERATE")
     assert drill is not None and {drill.source.country, drill.target.country} == {"EGY", "FRA"}
+
+
+@pytest.mark.parametrize(
+    "text, event_type, source, target",
+    [
+        ("Caracas set free three Colombian truck drivers held at a checkpoint after talks with Bogota.", "RETREAT", "VEN", "COL"),
+        ("Ghana's president sent a message of congratulation to Togo's president during the summit.", "SUPPORT", "GHA", "TGO"),
+    ],
+    ids=["set-free", "message-of-congratulation"],
+)
+def test_pipeline_sentence_model_speaks_when_lexicon_words_make_no_event(coder, text, event_type, source, target):
+    """"talks", "summit" are lexicon words, but with no sides they make no
+    event; the sentence model then names the sentence's own event."""
+    events = code(coder, text)
+    assert find(events, event_type, source__country=source, target__country=target), \
+        [(e.event_type, e.source, e.target) for e in events]
