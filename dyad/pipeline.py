@@ -192,12 +192,22 @@ def _placed_against(actor: Actor | None, placed: Actor | None, other: Actor | No
         and placed.country == other.country and placed.name[:1].isupper()
 
 
+_REPORTING = {"say", "report", "tell", "state", "add", "confirm", "announce", "note", "write", "quote"}
+
+
 def _main_verb(sent: Span):
     """The verb that heads the sentence, or its first finite verb when the
-    parse put a noun at the root."""
-    if sent.root.pos_ == "VERB":
-        return sent.root
-    return next((t for t in sent if t.pos_ == "VERB" and t.tag_ in {"VBD", "VBZ", "VBP"}), None)
+    parse put a noun at the root; of a report ("Polisario units moved east,
+    Algerian media reported") the verb of what was reported."""
+    verb = sent.root if sent.root.pos_ == "VERB" else next(
+        (t for t in sent if t.pos_ == "VERB" and t.tag_ in {"VBD", "VBZ", "VBP"}), None)
+    if verb is not None and verb.lemma_.lower() in _REPORTING:
+        reported = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.pos_ in {"VERB", "AUX"}]
+        if reported:
+            return reported[0]
+        if verb.dep_ in {"ccomp", "parataxis"} and verb.head.pos_ in {"VERB", "ADJ"}:
+            return verb.head  # the report hung on what it reports ("advanced" read as an adjective)
+    return verb
 
 
 _DATE_LIST_GLUE = re.compile(r"^\s*(,|and|or|, and)\s*(in|on)?\s*$")

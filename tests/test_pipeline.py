@@ -433,3 +433,13 @@ def test_pipeline_sentence_model_speaks_when_lexicon_words_make_no_event(coder, 
     events = code(coder, text)
     assert find(events, event_type, source__country=source, target__country=target), \
         [(e.event_type, e.source, e.target) for e in events]
+
+
+def test_pipeline_guessed_event_hangs_from_the_reported_verb_not_the_report(coder):
+    """The sentence model's event takes its sides from "advanced", not from
+    "reported": the media that told it are not its source."""
+    from dyad.language import sentences
+    from dyad.pipeline import _main_verb
+
+    doc = coder.nlp("Tigrayan forces advanced towards the Afar region on Sunday, Ethiopian state media reported.")
+    assert _main_verb(next(iter(sentences(doc)))).lower_ == "advanced"
