@@ -443,3 +443,9 @@ def test_pipeline_guessed_event_hangs_from_the_reported_verb_not_the_report(code
 
     doc = coder.nlp("Tigrayan forces advanced towards the Afar region on Sunday, Ethiopian state media reported.")
     assert _main_verb(next(iter(sentences(doc)))).lower_ == "advanced"
+
+
+def test_pipeline_an_unnamed_office_is_the_office_of_the_state_in_question(coder):
+    events = code(coder, "Kenyan lawyers urged the interior minister to resign over the deaths of protesters.")
+    assert find(events, "REQUEST", source__country="KEN", target__country="KEN", target__sector="GOV"), \
+        [(e.event_type, e.source, e.target) for e in events]

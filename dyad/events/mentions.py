@@ -730,11 +730,10 @@ def _resolve_title(mention: Mention, state: DocumentActors) -> Mention | None:
         if wanted.country is None or person.country == wanted.country:
             actor = Actor(wanted.text, person.name, person.country, person.sector, person.wikidata)
             return replace(mention, actors=(actor,), kind="person")
-    if wanted.country:
-        # "Russia's Prime Minister", nobody named: the office itself
-        actor = Actor(wanted.text, _strip_article(wanted.text), wanted.country, wanted.sector, None)
-        return replace(mention, actors=(actor,), kind="group")
-    return None
+    # "Russia's Prime Minister", "the interior minister", nobody named: the
+    # office itself (without a state of its own, the coder places it)
+    actor = Actor(wanted.text, _strip_article(wanted.text), wanted.country, wanted.sector, None)
+    return replace(mention, actors=(actor,), kind="group")
 
 
 def _strip_possessive(text: str) -> str:
