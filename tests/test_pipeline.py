@@ -449,3 +449,9 @@ def test_pipeline_an_unnamed_office_is_the_office_of_the_state_in_question(coder
     events = code(coder, "Kenyan lawyers urged the interior minister to resign over the deaths of protesters.")
     assert find(events, "REQUEST", source__country="KEN", target__country="KEN", target__sector="GOV"), \
         [(e.event_type, e.source, e.target) for e in events]
+
+
+def test_pipeline_denying_a_fact_negates_it_and_is_no_rejection(coder):
+    events = code(coder, "The Sudanese army denied that its soldiers had shelled the village.")
+    assert not find(events, "REJECT"), [(e.event_type, e.status) for e in events]
+    assert find(events, "ASSAULT", status="negated"), [(e.event_type, e.status) for e in events]

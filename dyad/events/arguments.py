@@ -80,6 +80,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             spec = _strike_sense(token, spec)
         if spec is not None and spec.lemma == "call" and _names_something(token):
             continue  # "called Russia a key player": naming, not a call
+        if spec is not None and spec.lemma == "deny" and _denies_a_fact(token):
+            continue  # "denied suspending exports": the suspension is what is negated
         if spec is not None:
             triggers.append(Trigger(token, (token.i,), spec))
             if misread:
@@ -135,6 +137,12 @@ LABOUR_STRIKE_WORDS = {
     "teachers", "workers", "doctors", "nurses", "miners", "dockworkers", "pilots", "rail", "transport", "sit-down",
     "warning", "public-sector", "one-day", "two-day", "three-day", "24-hour", "48-hour", "72-hour", "day", "hour",
 }
+
+
+def _denies_a_fact(verb: Token) -> bool:
+    """"denied that inmates had stopped eating", "denied carrying out pushbacks":
+    a clause is denied, not a request refused."""
+    return any(c.dep_ in {"ccomp", "xcomp", "csubj"} or c.dep_ == "obj" and c.pos_ == "VERB" for c in verb.children)
 
 
 def _names_something(verb: Token) -> bool:
