@@ -455,3 +455,9 @@ def test_pipeline_denying_a_fact_negates_it_and_is_no_rejection(coder):
     events = code(coder, "The Sudanese army denied that its soldiers had shelled the village.")
     assert not find(events, "REJECT"), [(e.event_type, e.status) for e in events]
     assert find(events, "ASSAULT", status="negated"), [(e.event_type, e.status) for e in events]
+
+
+def test_pipeline_willingness_to_meet_is_an_offer(coder):
+    events = code(coder, "The rebels were willing to meet government negotiators in Nairobi.")
+    assert find(events, "AGREE", status="happened") and find(events, "CONSULT", status="planned"), \
+        [(e.event_type, e.status) for e in events]

@@ -38,7 +38,7 @@ def event_status(trigger: Token) -> str:
 
 # What a stated intention is, by the kind of act intended (the PLOVER manual: an offer or
 # promise to cooperate is AGREE, a stated intention to harm or refuse is THREATEN).
-PROMISED = {"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
+PROMISED = {"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}  # and CONSULT, when offered (_ready)
 THREATENED = {"REJECT", "PROTEST", "SANCTION", "COERCE", "ASSAULT"}
 _READY = {"ready", "willing", "prepared", "determined", "poised"}
 _SAYING = {"say", "announce", "state", "declare", "confirm", "tell", "add", "insist", "stress", "indicate", "write"}
@@ -63,9 +63,13 @@ def stated_intention(trigger: Token, event_type: str) -> str | None:
     )
     if event_type in THREATENED or conditional and event_type in PROMISED:
         return "THREATEN"
-    if event_type in PROMISED:
-        return "AGREE"
+    if event_type in PROMISED or event_type in {"CONSULT", "COOPERATE"} and _ready(trigger):
+        return "AGREE"  # "was ready to host the talks": willingness to meet is an offer
     return None
+
+
+def _ready(trigger: Token) -> bool:
+    return trigger.dep_ == "xcomp" and trigger.head.lower_ in _READY
 
 
 def _intended(trigger: Token) -> bool:
