@@ -461,3 +461,9 @@ def test_pipeline_willingness_to_meet_is_an_offer(coder):
     events = code(coder, "The rebels were willing to meet government negotiators in Nairobi.")
     assert find(events, "AGREE", status="happened") and find(events, "CONSULT", status="planned"), \
         [(e.event_type, e.status) for e in events]
+
+
+def test_pipeline_verb_parsed_as_adjective_on_its_object_keeps_the_object(coder):
+    events = code(coder, "Beijing's special envoy for Eurasian affairs met Polish officials in Warsaw on Thursday.")
+    assert find(events, "CONSULT", source__country="CHN", target__country="POL") or \
+        find(events, "CONSULT", source__country="POL", target__country="CHN"), [(e.event_type, e.source, e.target) for e in events]

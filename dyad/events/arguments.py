@@ -297,6 +297,8 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
             sources.append(mention)  # "Israeli airstrikes", "a Russian attack": the state's act
     if not sources:
         sources.extend(_light_verb_subjects(trigger, mentions))
+    if not targets:
+        targets.extend(_object_read_as_modified(trigger, mentions, sources))
     _relative_clause(trigger, mentions, sources, targets)
     if not targets and trigger.spec.event_type in COMPLEMENT_TARGET_TYPES:
         targets.extend(_complement_targets(trigger, mentions))
@@ -320,6 +322,15 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
 
 
 TERRITORIAL_TYPES = {"COERCE", "ASSAULT", "MOBILIZE", "RETREAT"}
+
+
+def _object_read_as_modified(trigger: Trigger, mentions: list[Mention], sources: list[Mention]) -> list[Mention]:
+    """"the envoy met Polish officials" parsed with "met" as an adjective on
+    "officials": the noun the verb was hung on is its object."""
+    verb = trigger.head
+    if verb.dep_ != "amod" or verb.tag_ not in {"VBD", "VBN"} or verb.head.i <= verb.i:
+        return []
+    return [m for m in mentions if m.root == verb.head.i and m not in sources]
 
 
 def _light_verb_subjects(trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
