@@ -70,10 +70,11 @@ class Coder:
             in_sentence = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
             dates = find_dates(sent.text, article.published)
             found = []
-            for trigger in find_triggers(sent, self.lexicon):
+            triggers = find_triggers(sent, self.lexicon)
+            for trigger in triggers:
                 roles = assign_roles(trigger, in_sentence)
                 found.extend(self._events(read_doc, sent, trigger, roles, dates, home))
-            if not found:
+            if not found and not any(is_prevented(t.head) for t in triggers):
                 # no lexicon word, or none that made an event ("during a private visit")
                 for trigger in self._guessed_trigger(sent):
                     found.extend(self._events(read_doc, sent, trigger, assign_roles(trigger, in_sentence), dates, home))
@@ -255,9 +256,17 @@ def _status(trigger: Trigger, date, published: str | None) -> str:
     """The words' status, except that an event dated after publication has
     not happened yet ("is heading to Moscow on Monday")."""
     status = event_status(trigger.head)
+    if status == "happened" and _complement_denied(trigger):
+        return "negated"
     if status == "happened" and _against_publication(date, published) > 0:
         return "planned"
     return status
+
+
+def _complement_denied(trigger: Trigger) -> bool:
+    """"held no talks": the "no" sits on the phrase's noun, not on its verb."""
+    doc = trigger.head.doc
+    return any(c.dep_ == "det" and c.lower_ == "no" for i in trigger.words if i != trigger.head.i for c in doc[i].children)
 
 
 def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Actor | None]]:

@@ -467,3 +467,22 @@ def test_pipeline_verb_parsed_as_adjective_on_its_object_keeps_the_object(coder)
     events = code(coder, "Beijing's special envoy for Eurasian affairs met Polish officials in Warsaw on Thursday.")
     assert find(events, "CONSULT", source__country="CHN", target__country="POL") or \
         find(events, "CONSULT", source__country="POL", target__country="CHN"), [(e.event_type, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, status",
+    [
+        ("Saudi Arabia's relief centre is due to deliver 200 tonnes of dates to families in Mali.", "AID", "planned"),
+        ("Nepal to ask India to reopen boundary talks", "REQUEST", "planned"),
+        ("Belarus said its foreign minister had held no talks with Polish officials.", "CONSULT", "negated"),
+    ],
+    ids=["due-to", "headline-to", "held-no-talks"],
+)
+def test_pipeline_status_from_words_the_parse_misplaces(coder, text, event_type, status):
+    events = code(coder, text)
+    assert find(events, event_type, status=status), [(e.event_type, e.status) for e in events]
+
+
+def test_pipeline_an_act_avoided_is_not_guessed_back_by_the_sentence_model(coder):
+    events = code(coder, "Brasilia avoided criticising Caracas over the disputed election.")
+    assert not [e for e in events if e.status == "happened"], [(e.event_type, e.status) for e in events]

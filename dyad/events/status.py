@@ -29,10 +29,10 @@ def event_status(trigger: Token) -> str:
         return PLANNED
     for link, head in _governors(trigger):
         lemma = head.lemma_.lower()
-        if link in {"xcomp", "ccomp"} and lemma in _NEGATING_HEADS or _is_negated(head):
-            return NEGATED
-        if link == "xcomp" and lemma in _PLANNING_HEADS or _is_future(head):
-            return PLANNED
+        if link in {"xcomp", "ccomp", "acl"} and lemma in _NEGATING_HEADS or _is_negated(head):
+            return NEGATED  # "had no plans to expel": the plan's "no" denies the act
+        if link in {"xcomp", "acl"} and lemma in _PLANNING_HEADS or _is_future(head):
+            return PLANNED  # "plan to table a motion", parsed as a clause on "plan"
     return HAPPENED
 
 
@@ -114,6 +114,8 @@ def _is_future(token: Token) -> bool:
         word = child.lower_
         if child.dep_.startswith("aux") and word in _FUTURE_AUX:
             return True
+        if child.dep_ == "mark" and word in {"due", "set", "poised", "about"}:
+            return True  # "is due to deliver" parsed with "due to" as the infinitive's marker
         if child.dep_ == "amod" and word in _PLANNED_MODIFIERS:
             return True
     # "is to visit", "is expected to visit", "is about to restore"
@@ -122,7 +124,8 @@ def _is_future(token: Token) -> bool:
     ):
         return True
     # a headline's "Prime Minister to Visit Israel": an infinitive with no verb above it
-    return token.pos_ == "VERB" and token.dep_ in {"ROOT", "acl"} and any(
+    return token.pos_ == "VERB" and (token.dep_ in {"ROOT", "acl"} or token.dep_ == "advcl" and token.head.dep_ == "ROOT"
+                                     and token.head.pos_ in {"PROPN", "NOUN"}) and any(
         c.dep_ == "mark" and c.lower_ == "to" for c in token.children
     ) and not any(c.dep_.startswith("aux") for c in token.children)
 
@@ -133,8 +136,10 @@ def _governors(trigger: Token):
     token = trigger
     for _ in range(4):
         link = token.dep_.split(":")[0]
-        if link not in {"xcomp", "ccomp", "obj", "nsubj", "obl"} or token.head == token:
+        if link not in {"xcomp", "ccomp", "obj", "nsubj", "obl", "acl"} or token.head == token:
             return
+        if link == "acl" and not any(c.dep_ == "mark" and c.lower_ == "to" for c in token.children):
+            return  # only an infinitive ("plans to expel"), not a participle ("troops stationed")
         if link in {"nsubj", "obl"} and token.head.pos_ not in {"VERB", "AUX"}:
             return
         token = token.head
