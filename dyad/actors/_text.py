@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ def straighten(text: str) -> str:
     return text.translate(_QUOTES) if _CURLY.search(text) else text
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked for the same few thousand words again and again
 def surface(text: str) -> str:
     """The name as written, without outer punctuation, a leading "the" and a possessive."""
     text = straighten(text).strip(_OUTER)
@@ -51,6 +53,7 @@ def surface(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked for the same few thousand words again and again
 def fold(text: str) -> str:
     """Lower case without accents: "Élysée" -> "elysee"."""
     if text.isascii():
@@ -59,6 +62,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked for the same few thousand words again and again
 def key(text: str) -> str:
     """The look-up key of a name: "the U.S.’s" -> "us", "Guinea-Bissau" -> "guinea bissau"."""
     folded = fold(surface(text))

@@ -11,6 +11,7 @@ with lower confidence.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -210,11 +211,15 @@ IRREGULAR_PAST = {
 }
 
 
-def lemma_candidates(token: Token) -> list[str]:
+def lemma_candidates(token: Token) -> tuple[str, ...]:
     """The lemma, then the word itself and its plain stems: a lemmatiser's
     slip ("thanking" left as is, "expelled", "spoke") should not hide a trigger."""
-    word = token.lower_
-    candidates = [token.lemma_.lower(), word]
+    return _candidates(token.lemma_.lower(), token.lower_)
+
+
+@lru_cache(maxsize=1 << 16)  # asked for every word of every sentence, and words repeat
+def _candidates(lemma: str, word: str) -> tuple[str, ...]:
+    candidates = [lemma, word]
     if word in IRREGULAR_PAST:
         candidates.append(IRREGULAR_PAST[word])
     for suffix, replacement in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("s", ""), ("es", ""), ("ied", "y"), ("ies", "y")):
@@ -223,7 +228,7 @@ def lemma_candidates(token: Token) -> list[str]:
             candidates.append(stem + replacement)
             if suffix in {"ed", "ing"} and len(stem) > 3 and stem[-1] == stem[-2]:
                 candidates.append(stem[:-1])  # "expelled" -> "expel", "kidnapping" -> "kidnap"
-    return candidates
+    return tuple(candidates)
 
 
 def _so_called(token: Token) -> bool:
