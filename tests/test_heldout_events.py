@@ -24,10 +24,12 @@ from dyad.records import EVENT_TYPES, STATUSES, Actor, Event, Evidence
 # seeing either set) 0.688 and 0.579, status agreement 1.000. Set B, at 370798e:
 # 0.704 and 0.483, status agreement 0.974. Measured 2026-12-02, after the sentence
 # model and the parse-repair and domestic-actor rules (written without seeing either
-# set): A 0.787 and 0.675, status 1.000; B 0.754 and 0.579, status 0.986. Each floor
-# is about 0.05 below the latest figures, rounded down: (type recall, event+actors
+# set): A 0.787 and 0.675, status 1.000; B 0.754 and 0.579, status 0.986. Measured
+# 2026-12-07 (rules written from other sentences, figures read after each change):
+# A 0.821 and 0.708, status 1.000; B 0.800 and 0.617, status 0.987. Each floor is
+# about 0.05 below the latest figures, rounded down: (type recall, event+actors
 # recall, status agreement).
-FLOORS = {"HO": (0.72, 0.60, 0.95), "HB": (0.70, 0.52, 0.92)}
+FLOORS = {"HO": (0.77, 0.65, 0.95), "HB": (0.75, 0.56, 0.93)}
 SETS = [pytest.param(HELDOUT, "HO", id="set-A"), pytest.param(HELDOUT_B, "HB", id="set-B")]
 
 

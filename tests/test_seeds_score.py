@@ -39,7 +39,9 @@ def seed_scores(seeds_dir, scorer):
 
 
 # Issue 3's floors. Measured 2026-12-02: all-events F1 0.608, main-event recall 0.938,
-# dated F1 0.549; the first passes by one matched event, so a change that loses one fails here.
+# dated F1 0.549; 2026-12-07: 0.602 (one more prediction, an AGREE the gold does not
+# code), 0.938, 0.544. The first passes by one matched event, so a change that loses
+# one fails here.
 @pytest.mark.parametrize("measure, floor", [("all", 0.60), ("main_recall", 0.90), ("dated", 0.45)])
 def test_seeds_score_at_or_above_floor(seed_scores, measure, floor):
     assert seed_scores[measure] >= floor, seed_scores
