@@ -486,3 +486,17 @@ def test_pipeline_status_from_words_the_parse_misplaces(coder, text, event_type,
 def test_pipeline_an_act_avoided_is_not_guessed_back_by_the_sentence_model(coder):
     events = code(coder, "Brasilia avoided criticising Caracas over the disputed election.")
     assert not [e for e in events if e.status == "happened"], [(e.event_type, e.status) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("The court revoked the arrest warrants for two opposition leaders.", "CONCEDE"),
+        ("Washington freed 6 billion dollars in frozen Iranian funds.", "AID"),
+        ("The authorities suspended mobile internet in the capital.", "COERCE"),
+    ],
+    ids=["revoke-warrant", "free-funds", "suspend-internet"],
+)
+def test_pipeline_the_object_decides_what_revoking_freeing_or_suspending_is(coder, text, event_type):
+    events = code(coder, text)
+    assert find(events, event_type), [(e.event_type, e.status) for e in events]
