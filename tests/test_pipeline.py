@@ -500,3 +500,17 @@ def test_pipeline_an_act_avoided_is_not_guessed_back_by_the_sentence_model(coder
 def test_pipeline_the_object_decides_what_revoking_freeing_or_suspending_is(coder, text, event_type):
     events = code(coder, text)
     assert find(events, event_type), [(e.event_type, e.status) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("The rebel commander vowed a merciless response to the air strikes.", "THREATEN"),
+        ("The militia leader vowed to drive the army out of the valley.", "THREATEN"),
+        ("North Korea brushed aside a Japanese proposal for a summit.", "REJECT"),
+    ],
+    ids=["vowed-response", "vowed-to-drive-out", "brushed-aside"],
+)
+def test_pipeline_promised_force_and_brushed_aside_offers(coder, text, event_type):
+    events = code(coder, text)
+    assert find(events, event_type), [(e.event_type, e.status) for e in events]

@@ -115,7 +115,11 @@ def _headline_verbs(sent: Span, lexicon: Lexicon) -> list[Trigger]:
 
 PROMISE_VERBS = {"vow", "pledge", "promise", "swear"}
 HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
-HOSTILE_VERBS = {"retaliate", "avenge", "punish", "crush", "destroy", "respond", "hit"}
+HOSTILE_VERBS = {"retaliate", "avenge", "punish", "crush", "destroy", "respond", "hit", "drive", "expel", "wipe",
+                 "eliminate", "fight", "attack", "strike", "kill", "annihilate", "defeat", "storm"}
+# What a promise of force promises, as its object: "vowed a merciless response", "promises bloodshed"
+HOSTILE_NOUNS = {"response", "retaliation", "revenge", "bloodshed", "war", "reprisal", "reprisals", "vengeance",
+                 "consequences", "punishment", "attack", "attacks"}
 
 
 def _as_threat(trigger: Trigger, lexicon: Lexicon) -> Trigger:
@@ -124,6 +128,8 @@ def _as_threat(trigger: Trigger, lexicon: Lexicon) -> Trigger:
     if trigger.spec.event_type != "AGREE" or trigger.spec.lemma not in PROMISE_VERBS:
         return trigger
     for child in trigger.head.children:
+        if child.dep_ in OBJECT_DEPS and child.lemma_.lower() in HOSTILE_NOUNS:
+            return replace(trigger, spec=replace(trigger.spec, event_type="THREATEN", mode=None))
         if child.dep_ != "xcomp":
             continue
         spec = _entry(lexicon.verbs, child)
