@@ -514,3 +514,13 @@ def test_pipeline_the_object_decides_what_revoking_freeing_or_suspending_is(code
 def test_pipeline_promised_force_and_brushed_aside_offers(coder, text, event_type):
     events = code(coder, text)
     assert find(events, event_type), [(e.event_type, e.status) for e in events]
+
+
+def test_pipeline_what_a_crowd_does_to_demand_something_is_a_protest(coder):
+    events = code(coder, "Nurses at public hospitals began an open-ended stoppage on Monday to demand months of unpaid wages.")
+    assert find(events, "PROTEST"), [(e.event_type, e.status) for e in events]
+
+
+def test_pipeline_an_official_travelling_to_press_a_state_is_no_protest(coder):
+    events = code(coder, "The minister travelled to Paris to press France for more aid.")
+    assert not find(events, "PROTEST"), [(e.event_type, e.status) for e in events]

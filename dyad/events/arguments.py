@@ -87,6 +87,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             triggers.append(Trigger(token, (token.i,), spec))
             if misread:
                 used.add(token.head.i)  # "eased restrictions": the object is not an event of its own
+    triggers += _protests_by_purpose(sent, triggers)
     if not triggers and not any(t.pos_ in {"VERB", "AUX"} for t in sent):
         triggers = _headline_verbs(sent, lexicon)
     return sorted((_as_threat(t, lexicon) for t in triggers), key=lambda t: t.head.i)
@@ -144,6 +145,42 @@ LABOUR_STRIKE_WORDS = {
     "teachers", "workers", "doctors", "nurses", "miners", "dockworkers", "pilots", "rail", "transport", "sit-down",
     "warning", "public-sector", "one-day", "two-day", "three-day", "24-hour", "48-hour", "72-hour", "day", "hour",
 }
+
+
+PROTEST_PURPOSES = {"demand", "oppose", "protest", "press", "denounce", "condemn", "decry", "demonstrate"}
+_DEMONSTRATION = TriggerSpec("demonstrate", None, "VERB", "PROTEST", "demo", "act")
+
+
+def _protests_by_purpose(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
+    """"Nurses began a stoppage to demand unpaid wages", "traders closed their
+    shops to press the government": whatever a crowd did, done to demand or
+    oppose, is a protest ("the minister travelled to Paris to press France" is
+    not). Not for a verb that already tells a protest."""
+    taken = {t.head.i for t in triggers if t.spec.event_type == "PROTEST"}
+    found = []
+    for token in sent:
+        if token.pos_ != "VERB" or token.i in taken or not _crowd_subject(token):
+            continue
+        if any(c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in PROTEST_PURPOSES
+               and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children) for c in token.children):
+            found.append(Trigger(token, (token.i,), _DEMONSTRATION))
+    return found
+
+
+OFFICIAL_PLURALS = {"official", "minister", "leader", "diplomat", "government", "authority", "envoy", "delegate",
+                    "negotiator", "lawmaker", "senator", "mp", "general", "commander", "force", "troop", "police"}
+
+
+def _crowd_subject(verb: Token) -> bool:
+    """A subject that is many people, not officials: "nurses", "hundreds of villagers"."""
+    for child in verb.children:
+        if child.dep_ not in {"nsubj", "nsubj:pass"}:
+            continue
+        people = child
+        if child.lemma_.lower() in GROUP_NOUNS:
+            people = next((c for c in child.children if _case(c) == "of"), child)
+        return people.tag_ in {"NNS", "NNPS"} and people.lemma_.lower() not in OFFICIAL_PLURALS
+    return False
 
 
 def _denies_a_fact(verb: Token) -> bool:
