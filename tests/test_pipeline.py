@@ -524,3 +524,17 @@ def test_pipeline_what_a_crowd_does_to_demand_something_is_a_protest(coder):
 def test_pipeline_an_official_travelling_to_press_a_state_is_no_protest(coder):
     events = code(coder, "The minister travelled to Paris to press France for more aid.")
     assert not find(events, "PROTEST"), [(e.event_type, e.status) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, sides",
+    [
+        ("Serbia and Hungary opened a joint border police station at Horgos.", {"SRB", "HUN"}),
+        ("Ethiopia began exporting electricity to Kenya over a new line.", {"ETH", "KEN"}),
+    ],
+    ids=["joint-object", "exporting-to"],
+)
+def test_pipeline_joint_acts_and_trade_are_cooperation(coder, text, sides):
+    events = code(coder, text)
+    assert any(e.event_type == "COOPERATE" and {e.source.country, e.target.country} == sides for e in events), \
+        [(e.event_type, e.source, e.target) for e in events]

@@ -88,6 +88,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             if misread:
                 used.add(token.head.i)  # "eased restrictions": the object is not an event of its own
     triggers += _protests_by_purpose(sent, triggers)
+    triggers += _done_together(sent, triggers)
     if not triggers and not any(t.pos_ in {"VERB", "AUX"} for t in sent):
         triggers = _headline_verbs(sent, lexicon)
     return sorted((_as_threat(t, lexicon) for t in triggers), key=lambda t: t.head.i)
@@ -169,6 +170,28 @@ def _protests_by_purpose(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
 
 OFFICIAL_PLURALS = {"official", "minister", "leader", "diplomat", "government", "authority", "envoy", "delegate",
                     "negotiator", "lawmaker", "senator", "mp", "general", "commander", "force", "troop", "police"}
+
+
+TOGETHER_WORDS = {"jointly", "together", "alongside"}
+JOINT_WORDS = {"joint", "combined", "coordinated", "shared", "bilateral"}
+_DONE_TOGETHER = TriggerSpec("jointly", None, "VERB", "COOPERATE", None, "sym")
+
+
+def _done_together(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
+    """"The two navies patrolled together", "began operating a joint border
+    post": a verb that is not itself a trigger, done jointly, is cooperation."""
+    taken = {t.head.i for t in triggers} | {i for t in triggers for i in t.words}
+    found = []
+    for token in sent:
+        if token.pos_ != "VERB" or token.i in taken:
+            continue
+        joint_object = any(
+            c.dep_ in OBJECT_DEPS and any(m.lower_ in JOINT_WORDS and m.dep_ == "amod" for m in c.children)
+            for c in token.children
+        )
+        if joint_object or any(c.lower_ in TOGETHER_WORDS and c.dep_ == "advmod" for c in token.children):
+            found.append(Trigger(token, (token.i,), _DONE_TOGETHER))
+    return found
 
 
 def _crowd_subject(verb: Token) -> bool:
