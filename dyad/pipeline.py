@@ -19,7 +19,7 @@ from spacy.tokens import Span
 from dyad.codebook import code_for
 from dyad.config import Settings
 from dyad.dates import find_dates, resolve_event_date
-from dyad.events.arguments import Roles, Trigger, assign_roles, find_triggers
+from dyad.events.arguments import Roles, Trigger, assign_roles, find_triggers, headline_triggers
 from dyad.events.knowledge import ActorKnowledge, is_state
 from dyad.events.lexicon import TriggerSpec, lexicon
 from dyad.events.mentions import Mention, find_mentions
@@ -74,6 +74,9 @@ class Coder:
             for trigger in triggers:
                 roles = assign_roles(trigger, in_sentence)
                 found.extend(self._events(read_doc, sent, trigger, roles, dates, home))
+            if not found and not any(is_prevented(t.head) for t in triggers):
+                for trigger in headline_triggers(sent, self.lexicon, in_sentence):
+                    found.extend(self._events(read_doc, sent, trigger, assign_roles(trigger, in_sentence), dates, home))
             if not found and not any(is_prevented(t.head) for t in triggers):
                 # no lexicon word, or none that made an event ("during a private visit")
                 for trigger in self._guessed_trigger(sent):

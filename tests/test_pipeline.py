@@ -538,3 +538,17 @@ def test_pipeline_joint_acts_and_trade_are_cooperation(coder, text, sides):
     events = code(coder, text)
     assert any(e.event_type == "COOPERATE" and {e.source.country, e.target.country} == sides for e in events), \
         [(e.event_type, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, sides",
+    [
+        ("Djibouti, Paraguay open diplomatic relations", "SUPPORT", {"DJI", "PRY"}),
+        ("Bulgaria, North Macedonia normalise relations after language row", "SUPPORT", {"BGR", "MKD"}),
+    ],
+    ids=["open-relations", "normalise-relations"],
+)
+def test_pipeline_wire_headline_with_two_states_before_its_verb(coder, text, event_type, sides):
+    events = code(coder, text)
+    assert any(e.event_type == event_type and {e.source.country, e.target.country} == sides for e in events), \
+        [(e.event_type, e.source, e.target) for e in events]

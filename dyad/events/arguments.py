@@ -115,6 +115,35 @@ def _headline_verbs(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     return found
 
 
+def _listed_before(mention: Mention, mentions: list[Mention], doc) -> list[Mention]:
+    """The actor joined to ``mention`` by a comma or "and" right before it."""
+    joined = [m for m in mentions if m.kind != "place" and m.end == mention.start - 1
+              and doc[m.end].lower_ in {",", "and", "&"}]
+    return joined[:1]
+
+
+def headline_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list[Trigger]:
+    """A wire headline the parse read as one noun phrase ("Armenia places army
+    on combat alert", "Djibouti, Paraguay open diplomatic relations"): the
+    word right after the first actor, when the lexicon knows it as a verb, is
+    the headline's verb, whatever it was tagged. Only for a line that does not
+    end like prose and tells no event otherwise."""
+    if sent[-1].text in {".", "!", "?", "”", '"'} or any(t.tag_ in {"VBD", "VBP", "VBZ"} for t in sent):
+        return []
+    ends = {m.end for m in mentions if sent.start <= m.start and m.end < sent.end}
+    for token in sent:
+        if token.i not in ends:
+            continue
+        for spec in (s for lemma in lemma_candidates(token) for s in lexicon.phrasal_for(lemma)):
+            complement = next((t for t in sent if t.i > token.i and spec.complement in lemma_candidates(t)), None)
+            if complement is not None:
+                return [Trigger(token, (token.i, complement.i), spec, headline=True)]
+        spec = _entry(lexicon.verbs, token)
+        if spec is not None:
+            return [Trigger(token, (token.i,), spec, headline=True)]
+    return []
+
+
 PROMISE_VERBS = {"vow", "pledge", "promise", "swear"}
 HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 HOSTILE_VERBS = {"retaliate", "avenge", "punish", "crush", "destroy", "respond", "hit", "drive", "expel", "wipe",
@@ -337,6 +366,8 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
         # the parse of a verbless headline is no guide: who comes before, whom after
         before = _nearest(trigger, mentions, before=True, exclude=[])
         after = _nearest(trigger, mentions, before=False, exclude=before)
+        if before and not after:
+            before = _listed_before(before[0], mentions, trigger.head.doc) + before  # "Djibouti, Paraguay open relations"
         return Roles(tuple(before), tuple(after), (), False)
     sources, targets, places = [], [], []
     links = _Links(trigger, mentions)
