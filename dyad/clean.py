@@ -113,9 +113,22 @@ def clean(text: str) -> CleanText:
         reason = "repeated line" if line.text in repeated else _drop_reason(line, is_title=index == title_index)
         if reason:
             dropped.append(DroppedLine(line.start, line.end, reason))
-        else:
-            kept.append(line)
+            continue
+        dateline = _DATELINE.match(line.text)
+        if dateline and line.text[dateline.end():][:1].isupper():  # a sentence follows, not an aside
+            # "KYIV — ..." names where the report was filed, not an actor of its first sentence
+            dropped.append(DroppedLine(line.start, line.start + dateline.end(), "dateline"))
+            line = _Line(line.start + dateline.end(), line.end, line.text[dateline.end():])
+        kept.append(line)
     return _assemble(kept, dropped)
+
+
+# Wire copy's dateline: "KYIV —", "DAR ES SALAAM —", "ABUJA, June 11 —", "SUVA, Fiji —", "MOSCOW (Reuters) -".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+)*"
+    r"(?:,\s*[A-Z][\w'’.]*(?: [A-Z][\w'’.]*)*)?(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r"(?:\s*\([A-Za-z ]+\))?\s*[—–-]{1,2}\s+"
+)
 
 
 def pick_title(text: str) -> str | None:

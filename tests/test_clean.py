@@ -95,10 +95,19 @@ def _is_furniture(line: str, furniture: list[str]) -> bool:
     return any(line.startswith(start) for start in furniture)
 
 
+# Wire datelines the cleaner takes off the front of their line (the rest of the line stays).
+DATELINES = ("MOSCOW, Sept 18 (Reuters) - ",)
+
+
+def _without_dateline(line: str) -> str:
+    return next((line[len(d):] for d in DATELINES if line.startswith(d)), line)
+
+
 def _assert_partition(original: str, furniture: list[str]) -> None:
-    """Furniture lines are gone, every other line is kept whole, once, in order."""
+    """Furniture lines are gone, every other line is kept whole (but for a
+    wire dateline), once, in order."""
     kept = clean(original).text.split(PARAGRAPH_BREAK)
-    expected = [line for line in _lines(original) if not _is_furniture(line, furniture)]
+    expected = [_without_dateline(line) for line in _lines(original) if not _is_furniture(line, furniture)]
     assert kept == expected
     assert all(any(line.startswith(start) for line in _lines(original)) for start in furniture), "stale list"
 
@@ -210,3 +219,21 @@ def test_clean_empty_text_has_no_segments():
 )
 def test_clean_chrome_lines_are_dropped(line):
     assert is_chrome_line(line)
+
+
+@pytest.mark.parametrize(
+    "line, rest",
+    [
+        ("KYIV — A swarm of drones struck power stations.", "A swarm of drones struck power stations."),
+        ("DAR ES SALAAM — Unidentified men seized a youth leader.", "Unidentified men seized a youth leader."),
+        ("ABUJA, June 11 — Nigeria and Benin agreed on joint posts.", "Nigeria and Benin agreed on joint posts."),
+        ("HONIARA, Solomon Islands — Crowds set fire to shops.", "Crowds set fire to shops."),
+        ("NATO — the alliance's chief said — will meet.", "NATO — the alliance's chief said — will meet."),
+        ("US-led forces withdrew from the base.", "US-led forces withdrew from the base."),
+    ],
+    ids=["city", "three-words", "city-date", "city-country", "acronym-aside-kept", "hyphen-kept"],
+)
+def test_clean_takes_the_dateline_off_and_maps_offsets_past_it(line, rest):
+    cleaned = clean(line)
+    assert cleaned.text == rest
+    assert line[cleaned.to_original(0):].startswith(rest[:10])
