@@ -81,7 +81,8 @@ def test_lookup_country_rejects_non_names(text):
         ("Palestinian", "PSE"), ("Palestinians", "PSE"), ("Soviet", "RUS"),
         ("South Korean", "KOR"), ("Chinese", "CHN"), ("Afghans", "AFG"), ("Saudi", "SAU"),
         ("Turkish", "TUR"), ("Pakistani", "PAK"), ("Mexican", "MEX"), ("Ukrainian", "UKR"),
-        ("Dutch", "NLD"), ("Frenchmen", "FRA"), ("Congolese", "COD"),
+        ("Dutch", "NLD"), ("Frenchmen", "FRA"), ("Congolese", "COD"), ("Tigrayan", "ETH"), ("Ethiopian", "ETH"),
+        ("Sahrawi", "ESH"), ("Motswana", "BWA"), ("Trinidadian", "TTO"), ("Cambodian", "KHM"),
     ],
 )
 def test_lookup_demonym(word, iso3):
