@@ -552,3 +552,8 @@ def test_pipeline_wire_headline_with_two_states_before_its_verb(coder, text, eve
     events = code(coder, text)
     assert any(e.event_type == event_type and {e.source.country, e.target.country} == sides for e in events), \
         [(e.event_type, e.source, e.target) for e in events]
+
+
+def test_pipeline_unnamed_working_people_are_a_side_placed_where_they_act(coder):
+    events = code(coder, "Dockworkers at the port of Antwerp walked off the job for 24 hours on Monday over a government plan.")
+    assert find(events, "PROTEST", source__country="BEL", source__sector="LAB"), [(e.event_type, e.source) for e in events]

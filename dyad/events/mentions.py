@@ -531,8 +531,8 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
             # "the ambassadors of Arnor, Osgiliath and Gondor": one envoy group per state
             actors = tuple(Actor(text, f"{name} of {named}", country, sector, None) for country, named in states)
             return Mention(start, token.i + 1, token.i, actors, "group")
-    if country is None and not modifiers:
-        return None  # a bare "forces", "representatives": too vague to be anyone
+    if country is None and not modifiers and not (sector in PEOPLE_SECTORS and token.tag_ == "NNS"):
+        return None  # a bare "forces", "representatives": too vague to be anyone (but "dockworkers" are a side)
     states = _coordinated_demonyms(token, start, knowledge)
     if len(states) >= 2:
         # "Turkish and Iraqi security chiefs": one group per state, each its own side
@@ -552,6 +552,11 @@ def _demonym_joined_on(token: Token, knowledge: ActorKnowledge) -> bool:
     doc = token.doc
     return bool(knowledge.demonym(token.text)) and token.i + 2 < len(doc) and doc[token.i + 1].lower_ in _COORDINATORS \
         and bool(knowledge.demonym(doc[token.i + 2].text))
+
+
+# Sectors of the people as such, not of offices: unplaced "students" or "dockworkers" who
+# march are still the protest's side, placed later where the event is.
+PEOPLE_SECTORS = {"CVL", "LAB", "AGR", "EDU", "REF", "MED", "BUS"}
 
 
 def _coordinated_demonyms(token: Token, start: int, knowledge: ActorKnowledge) -> list[tuple[Token, str]]:
