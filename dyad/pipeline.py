@@ -19,7 +19,7 @@ from spacy.tokens import Span
 from dyad.codebook import code_for
 from dyad.config import Settings
 from dyad.dates import find_dates, resolve_event_date
-from dyad.events.arguments import Roles, Trigger, assign_roles, find_triggers, headline_triggers
+from dyad.events.arguments import RECEIVING_VERBS, Roles, Trigger, assign_roles, find_triggers, headline_triggers
 from dyad.events.knowledge import ActorKnowledge, is_state
 from dyad.events.lexicon import TriggerSpec, lexicon
 from dyad.events.mentions import Mention, find_mentions
@@ -103,6 +103,8 @@ class Coder:
 
     def _events(self, read_doc, sent: Span, trigger: Trigger, roles: Roles, dates, home: str | None = None) -> list[Event]:
         pairs = _actor_pairs(trigger, roles)
+        if trigger.spec.event_type == "AID" and trigger.head.lemma_.lower() in RECEIVING_VERBS:
+            pairs = [(target, source) for source, target in pairs if target is not None]  # "received a loan from"
         if not pairs or is_prevented(trigger.head):
             return []
         code = code_for(trigger.spec.event_type, trigger.spec.mode)

@@ -557,3 +557,17 @@ def test_pipeline_wire_headline_with_two_states_before_its_verb(coder, text, eve
 def test_pipeline_unnamed_working_people_are_a_side_placed_where_they_act(coder):
     events = code(coder, "Dockworkers at the port of Antwerp walked off the job for 24 hours on Monday over a government plan.")
     assert find(events, "PROTEST", source__country="BEL", source__sector="LAB"), [(e.event_type, e.source) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, giver, receiver",
+    [
+        ("Eswatini received a 90 million dollar loan from the African Development Bank.", "IGO", "SWZ"),
+        ("The Nigerien junta received a shipment of armoured vehicles from Ankara on Thursday.", "TUR", "NER"),
+    ],
+    ids=["loan-from-a-development-bank", "shipment-from-a-capital"],
+)
+def test_pipeline_who_receives_aid_is_its_target(coder, text, giver, receiver):
+    events = code(coder, text)
+    assert find(events, "AID", source__country=giver, target__country=receiver), \
+        [(e.event_type, e.source, e.target) for e in events]

@@ -398,7 +398,10 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
         elif trigger.head.pos_ == "NOUN" and (dep == "compound" or dep == "amod" and mention.kind == "state"):
             sources.append(mention)  # "Israeli airstrikes", "a Russian attack": the state's act
     if not sources:
-        sources.extend(_light_verb_subjects(trigger, mentions))
+        giver, receiver = _light_verb_roles(trigger, mentions)
+        sources.extend(giver)
+        if not targets:
+            targets.extend(receiver)
     if not targets:
         targets.extend(_object_read_as_modified(trigger, mentions, sources))
     _relative_clause(trigger, mentions, sources, targets)
@@ -435,20 +438,33 @@ def _object_read_as_modified(trigger: Trigger, mentions: list[Mention], sources:
     return [m for m in mentions if m.root == verb.head.i and m not in sources]
 
 
-def _light_verb_subjects(trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
-    """"The two navies completed the drills", "troops are to begin a joint
-    exercise": a noun trigger that is a verb's object is done by the verb's
-    subject."""
+RECEIVING_VERBS = {"receive", "get", "obtain", "accept", "take"}
+
+
+def _light_verb_roles(trigger: Trigger, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Sides of a noun trigger that is a verb's object, from the verb: "the
+    two navies completed the drills", "Japan handed Sri Lanka a grant" (the
+    subject gives, the indirect object or "to" receives); "Eswatini received a
+    loan from the bank" (the subject receives, "from" or "by" gives)."""
     noun = trigger.head
     if noun.pos_ != "NOUN" or noun.dep_ not in OBJECT_DEPS or noun.head.pos_ != "VERB" or noun.head == noun:
-        return []
-    links = _Links(Trigger(noun.head, (noun.head.i,), trigger.spec), mentions)
-    found = []
+        return [], []
+    verb = noun.head
+    receiving = verb.lemma_.lower() in RECEIVING_VERBS
+    links = _Links(Trigger(verb, (verb.i,), trigger.spec), mentions)
+    givers, receivers = [], []
     for mention in mentions:
         link = links.of(mention)
-        if link and link[0] in SUBJECT_DEPS and mention.root not in trigger.words:
-            found.append(mention)
-    return found
+        if link is None or mention.root in trigger.words:
+            continue
+        dep, case = link
+        if dep in SUBJECT_DEPS:
+            (receivers if receiving else givers).append(mention)
+        elif receiving and case in {"from", "by"}:
+            givers.append(mention)
+        elif not receiving and (dep == "iobj" or case == "to") and mention.kind != "place":
+            receivers.append(mention)
+    return givers, receivers
 
 
 def _finite(verb: Token) -> bool:
