@@ -20,6 +20,7 @@ from dyad.codebook import code_for
 from dyad.config import Settings
 from dyad.dates import find_dates, resolve_event_date
 from dyad.events.arguments import RECEIVING_VERBS, Roles, Trigger, assign_roles, find_triggers, headline_triggers
+from dyad.actors.knowledge import INTERNATIONAL_CODES
 from dyad.events.knowledge import ActorKnowledge, is_state
 from dyad.events.lexicon import TriggerSpec, lexicon
 from dyad.events.mentions import Mention, find_mentions
@@ -107,7 +108,7 @@ class Coder:
             pairs = [(target, source) for source, target in pairs if target is not None]  # "received a loan from"
         if not pairs or is_prevented(trigger.head):
             return []
-        code = code_for(trigger.spec.event_type, trigger.spec.mode)
+        code = code_for(*_withdrawal_from_body(trigger.spec, pairs))
         anchor = trigger.head.idx - sent.start_char
         date = resolve_event_date(dates, anchor, text=sent.text)
         status = _status(trigger, date, read_doc.article.published)
@@ -150,6 +151,15 @@ class Coder:
             if place:
                 return place
         return None
+
+
+def _withdrawal_from_body(spec: TriggerSpec, pairs) -> tuple[str, str | None]:
+    """"Eritrea pulled out of IGAD", "Kiribati withdrew from the Pacific
+    Islands Forum": leaving an international body is a sanction, not a retreat."""
+    if spec.event_type == "RETREAT" and spec.mode == "withdraw" and pairs \
+            and all(t is not None and t.country in INTERNATIONAL_CODES for _, t in pairs):
+        return "SANCTION", "withdraw"
+    return spec.event_type, spec.mode
 
 
 def _drop_targetless_twins(found: list[Event]) -> list[Event]:

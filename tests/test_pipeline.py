@@ -571,3 +571,21 @@ def test_pipeline_who_receives_aid_is_its_target(coder, text, giver, receiver):
     events = code(coder, text)
     assert find(events, "AID", source__country=giver, target__country=receiver), \
         [(e.event_type, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("Kiribati withdrew from the Pacific Islands Forum, citing a dispute.", "IGO"),
+        ("Mexico pulled all of its diplomatic staff out of Quito.", "ECU"),
+    ],
+    ids=["leaving-a-regional-body", "pulling-diplomats"],
+)
+def test_pipeline_leaving_a_body_or_pulling_diplomats_is_a_sanction(coder, text, target):
+    events = code(coder, text)
+    assert find(events, "SANCTION", target__country=target), [(e.event_type, e.target) for e in events]
+
+
+def test_pipeline_troops_withdrawing_from_a_place_is_still_a_retreat(coder):
+    events = code(coder, "Russian troops withdrew from Kherson.")
+    assert find(events, "RETREAT") and not find(events, "SANCTION"), [(e.event_type, e.target) for e in events]
