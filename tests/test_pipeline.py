@@ -589,3 +589,17 @@ def test_pipeline_leaving_a_body_or_pulling_diplomats_is_a_sanction(coder, text,
 def test_pipeline_troops_withdrawing_from_a_place_is_still_a_retreat(coder):
     events = code(coder, "Russian troops withdrew from Kherson.")
     assert find(events, "RETREAT") and not find(events, "SANCTION"), [(e.event_type, e.target) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, sides",
+    [
+        ("Israel and Hamas halted hostilities at 7 a.m.", {"ISR", "PSE"}),
+        ("Indian and Chinese soldiers disengaged from the friction point.", {"IND", "CHN"}),
+    ],
+    ids=["halted-hostilities", "disengaged"],
+)
+def test_pipeline_a_mutual_ceasefire_has_both_sides(coder, text, sides):
+    events = code(coder, text)
+    assert any(e.event_type == "RETREAT" and e.target and {e.source.country, e.target.country} == sides for e in events), \
+        [(e.event_type, e.source, e.target) for e in events]
