@@ -603,3 +603,8 @@ def test_pipeline_a_mutual_ceasefire_has_both_sides(coder, text, sides):
     events = code(coder, text)
     assert any(e.event_type == "RETREAT" and e.target and {e.source.country, e.target.country} == sides for e in events), \
         [(e.event_type, e.source, e.target) for e in events]
+
+
+def test_pipeline_unnamed_militants_are_a_side(coder):
+    events = code(coder, "Militants attacked a police station in Borno state on Sunday.")
+    assert find(events, "ASSAULT", source__sector="REB"), [(e.event_type, e.source) for e in events]

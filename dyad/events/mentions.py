@@ -554,9 +554,9 @@ def _demonym_joined_on(token: Token, knowledge: ActorKnowledge) -> bool:
         and bool(knowledge.demonym(doc[token.i + 2].text))
 
 
-# Sectors of the people as such, not of offices: unplaced "students" or "dockworkers" who
-# march are still the protest's side, placed later where the event is.
-PEOPLE_SECTORS = {"CVL", "LAB", "AGR", "EDU", "REF", "MED", "BUS"}
+# Sectors of the people as such and of irregular armed men, not of offices: unplaced
+# "students", "dockworkers" or "militants" are still a side, placed later where the event is.
+PEOPLE_SECTORS = {"CVL", "LAB", "AGR", "EDU", "REF", "MED", "BUS", "REB", "UAF", "CRM"}
 
 
 def _coordinated_demonyms(token: Token, start: int, knowledge: ActorKnowledge) -> list[tuple[Token, str]]:
