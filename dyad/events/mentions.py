@@ -531,7 +531,7 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
             # "the ambassadors of Arnor, Osgiliath and Gondor": one envoy group per state
             actors = tuple(Actor(text, f"{name} of {named}", country, sector, None) for country, named in states)
             return Mention(start, token.i + 1, token.i, actors, "group")
-    if country is None and not modifiers and not (token.tag_ == "NNS" and knowledge.sector_in([token.text]) in PEOPLE_SECTORS):
+    if country is None and not modifiers and not (token.tag_ in {"NNS", "NNPS"} and knowledge.sector_in([token.text]) in PEOPLE_SECTORS):
         return None  # a bare "forces", "representatives": too vague to be anyone (but "dockworkers" are a side)
     states = _coordinated_demonyms(token, start, knowledge)
     if len(states) >= 2:
