@@ -31,6 +31,7 @@ from dyad.language import ReadDocument, analyse, load_pipeline, sentences
 from dyad.records import Actor, Article, Event, Evidence, Place
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+INTERGOVERNMENTAL = {"IGO", "UNO", "EUR"}  # bodies whose meetings are meetings of their member states
 MAX_EVENTS_PER_TRIGGER = 4
 CODER_VERSION = "rules-2"
 # The sentence model speaks only where the lexicon is silent, and only above
@@ -302,6 +303,12 @@ def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Act
         return [(targets[0], targets[1])]
     if not sources and not targets:
         return []
+    # "ASEAN foreign ministers met in Jakarta" (the verb often read as the noun's participle,
+    # so its subject as what it describes): a meeting among the body's members
+    members = (targets if trigger.head.dep_ in {"acl", "amod"} else []) if not sources else [] if targets else sources
+    if trigger.spec.event_type == "CONSULT" and trigger.spec.frame == "sym" and members \
+            and all(a.country in INTERGOVERNMENTAL for a in members):
+        return [(members[0], None)]
     if trigger.spec.frame in {"sym", "go"} and not targets:
         return []  # a meeting with nobody on the other side, a visit to nowhere: nothing to code
     if not sources:

@@ -608,3 +608,21 @@ def test_pipeline_a_mutual_ceasefire_has_both_sides(coder, text, sides):
 def test_pipeline_unnamed_militants_are_a_side(coder):
     events = code(coder, "Militants attacked a police station in Borno state on Sunday.")
     assert find(events, "ASSAULT", source__sector="REB"), [(e.event_type, e.source) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("ASEAN foreign ministers met in Kuala Lumpur on Tuesday.", "IGO"),
+        ("EU finance ministers met in Luxembourg on Friday.", "EUR"),
+    ],
+    ids=["asean", "eu"],
+)
+def test_pipeline_a_meeting_of_a_bodys_members_is_a_multilateral_consult(coder, text, body):
+    events = code(coder, text)
+    assert find(events, "CONSULT", source__country=body), [(e.event_type, e.source, e.target) for e in events]
+
+
+def test_pipeline_an_ngo_discussing_alone_is_no_meeting(coder):
+    events = code(coder, "The European Jewish Congress discussed the report.")
+    assert not find(events, "CONSULT"), [(e.event_type, e.source, e.target) for e in events]

@@ -511,7 +511,7 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
         return _state_asset(token, knowledge)
     modifiers = _modifiers(token, {"amod", "compound", "nmod:poss", "det", "nummod"})
     words = [t.text for m in modifiers for t in m.subtree] + [token.text]
-    country = knowledge.country_in(words)
+    country = knowledge.country_in(words) or _body_in(modifiers, knowledge)
     start = min([t.i for m in modifiers for t in m.subtree] + [token.i])
     text = token.doc[start : token.i + 1].text
     if token.lower_ in TITLE_NOUNS or (token.lower_ == "minister" or token.head.lower_ in TITLE_NOUNS):
@@ -557,6 +557,16 @@ def _demonym_joined_on(token: Token, knowledge: ActorKnowledge) -> bool:
 # Sectors of the people as such and of irregular armed men, not of offices: unplaced
 # "students", "dockworkers" or "militants" are still a side, placed later where the event is.
 PEOPLE_SECTORS = {"CVL", "LAB", "AGR", "EDU", "REF", "MED", "BUS", "REB", "UAF", "CRM"}
+
+
+def _body_in(modifiers: list[Token], knowledge: ActorKnowledge) -> str | None:
+    """"ASEAN foreign ministers", "EU finance ministers": the code of the
+    international body named before a role (IGO, EUR, UNO), else None."""
+    for modifier in modifiers:
+        known = knowledge.organisation(" ".join(t.text for t in modifier.subtree))
+        if known and known.country in {"IGO", "EUR", "UNO"}:
+            return known.country
+    return None
 
 
 def _coordinated_demonyms(token: Token, start: int, knowledge: ActorKnowledge) -> list[tuple[Token, str]]:
