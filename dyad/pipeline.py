@@ -156,10 +156,13 @@ class Coder:
 
 def _withdrawal_from_body(spec: TriggerSpec, pairs) -> tuple[str, str | None]:
     """"Eritrea pulled out of IGAD", "Kiribati withdrew from the Pacific
-    Islands Forum": leaving an international body is a sanction, not a retreat."""
+    Islands Forum": leaving an international body is a sanction, not a retreat;
+    a body's members meeting among themselves is a multilateral consultation."""
     if spec.event_type == "RETREAT" and spec.mode == "withdraw" and pairs \
             and all(t is not None and t.country in INTERNATIONAL_CODES for _, t in pairs):
         return "SANCTION", "withdraw"
+    if spec.event_type == "CONSULT" and pairs and all(t is None and s.country in INTERGOVERNMENTAL for s, t in pairs):
+        return "CONSULT", "multilateral"  # a meeting among a body's members
     return spec.event_type, spec.mode
 
 

@@ -620,7 +620,7 @@ def test_pipeline_unnamed_militants_are_a_side(coder):
 )
 def test_pipeline_a_meeting_of_a_bodys_members_is_a_multilateral_consult(coder, text, body):
     events = code(coder, text)
-    assert find(events, "CONSULT", source__country=body), [(e.event_type, e.source, e.target) for e in events]
+    assert find(events, "CONSULT", source__country=body, mode="multilateral"), [(e.event_type, e.source, e.target) for e in events]
 
 
 def test_pipeline_an_ngo_discussing_alone_is_no_meeting(coder):
