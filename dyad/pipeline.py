@@ -298,6 +298,10 @@ def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Act
     # "the ambassadors of France and Italy met the minister": one group of
     # several states' envoys acts on the other side, it is not a pair by itself
     envoys = len(roles.sources) == 1 and roles.sources[0].kind == "group" and bool(targets)
+    if len(roles.sources) == 2 and (_inside(*roles.sources) or _inside(*reversed(roles.sources))) \
+            and all(a.country in INTERGOVERNMENTAL for a in sources):
+        # "EU" inside "EU finance ministers": one side, named by the whole phrase
+        sources = [a for m in roles.sources if not any(_inside(m, o) for o in roles.sources) for a in m.actors]
     if symmetric and not envoys and len(sources) >= 2 and sources[0].name != sources[1].name:
         return [(sources[0], sources[1])]
     if symmetric and not sources and len(roles.targets) == 1 and roles.targets[0].kind == "group" and len(targets) >= 2:
@@ -324,6 +328,10 @@ def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Act
             seen.add(key)
             pairs.append((source, target))
     return pairs
+
+
+def _inside(inner: Mention, outer: Mention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and (inner.start, inner.end) != (outer.start, outer.end)
 
 
 def _named_first(actors: list[tuple[Actor, str]]) -> list[Actor]:
