@@ -19,12 +19,14 @@ from spacy.tokens import Span
 from dyad.codebook import code_for
 from dyad.config import Settings
 from dyad.dates import find_dates, resolve_event_date
-from dyad.events.arguments import RECEIVING_VERBS, Roles, Trigger, assign_roles, find_triggers, headline_triggers
+from dyad.events.arguments import (
+    RECEIVING_VERBS, Roles, Trigger, assign_roles, find_triggers, headline_triggers, said_threat_roles,
+)
 from dyad.actors.knowledge import INTERNATIONAL_CODES
 from dyad.events.knowledge import ActorKnowledge, is_state
 from dyad.events.lexicon import TriggerSpec, lexicon
 from dyad.events.mentions import Mention, find_mentions
-from dyad.events.status import event_status, is_prevented, stated_intention
+from dyad.events.status import THREATENED, event_status, is_prevented, saying_verb, stated_intention
 from dyad.events.typemodel import NONE, type_model
 from dyad.clean import PARAGRAPH_BREAK
 from dyad.language import ReadDocument, analyse, load_pipeline, sentences
@@ -75,7 +77,8 @@ class Coder:
             triggers = find_triggers(sent, self.lexicon)
             for trigger in triggers:
                 roles = assign_roles(trigger, in_sentence)
-                found.extend(self._events(read_doc, sent, trigger, roles, dates, home))
+                coded = self._events(read_doc, sent, trigger, roles, dates, home)
+                found.extend(coded or self._told_threat(read_doc, sent, trigger, in_sentence, dates, home))
             if not found and not any(is_prevented(t.head) for t in triggers):
                 for trigger in headline_triggers(sent, self.lexicon, in_sentence):
                     found.extend(self._events(read_doc, sent, trigger, assign_roles(trigger, in_sentence), dates, home))
@@ -88,6 +91,16 @@ class Coder:
                 headline_ids.update(e.id for e in found)
             events.extend((number, e) for e in found)
         return _carry_dates(_merge_repeats(events, headline_ids))
+
+    def _told_threat(self, read_doc, sent: Span, trigger: Trigger, in_sentence, dates, home) -> list[Event]:
+        """"Malian authorities told the UN envoy that she would be declared
+        persona non grata": a hostile act foretold in the passive is the
+        teller's THREATEN to whom it would befall."""
+        saying = saying_verb(trigger.head)
+        if saying is None or trigger.spec.event_type not in THREATENED:
+            return []
+        threat = Trigger(saying, (saying.i,), TriggerSpec(saying.lemma_.lower(), None, "VERB", "THREATEN", None, "act"))
+        return self._events(read_doc, sent, threat, said_threat_roles(trigger, saying, in_sentence), dates, home)
 
     def _guessed_trigger(self, sent: Span) -> list[Trigger]:
         """A sentence with no lexicon word may still tell an event in words

@@ -626,3 +626,9 @@ def test_pipeline_a_meeting_of_a_bodys_members_is_a_multilateral_consult(coder, 
 def test_pipeline_an_ngo_discussing_alone_is_no_meeting(coder):
     events = code(coder, "The European Jewish Congress discussed the report.")
     assert not find(events, "CONSULT"), [(e.event_type, e.source, e.target) for e in events]
+
+
+def test_pipeline_a_hostile_act_foretold_in_the_passive_is_the_tellers_threat(coder):
+    events = code(coder, "Kyrgyz prosecutors said on Wednesday that a Kazakh journalist would be detained on sight if he returned.")
+    assert find(events, "THREATEN", status="happened", source__country="KGZ", target__country="KAZ"), \
+        [(e.event_type, e.status, e.source, e.target) for e in events]

@@ -723,3 +723,22 @@ def _with_conjuncts(chosen: list[Mention], mentions: list[Mention], trigger: Tri
         and ((doc[m.root].dep_ == "conj" and doc[m.root].head.i == root) or (doc[root].dep_ == "conj" and doc[root].head.i == m.root))
     ]
     return sorted(chosen + joined, key=lambda m: m.start)
+
+
+def said_threat_roles(trigger: Trigger, saying: Token, mentions: list[Mention]) -> Roles:
+    """Sides of a threat told as a passive future ("Eritrea told the
+    investigators that they would be escorted out"): the teller is the
+    source; the one the act would befall, else the one told, the target."""
+    teller = _Links(Trigger(saying, (saying.i,), trigger.spec), mentions)
+    act = _Links(trigger, mentions)
+    sources, patients, told = [], [], []
+    for mention in mentions:
+        said = teller.of(mention)
+        if said and said[0] in SUBJECT_DEPS:
+            sources.append(mention)
+        elif said and (said[0] in {"iobj", "obj"}) and mention.kind != "place":
+            told.append(mention)
+        done = act.of(mention)
+        if done and done[0] == "nsubj:pass" and mention.kind != "pronoun":
+            patients.append(mention)
+    return Roles(tuple(sources), tuple(patients or told), (), bool(sources))

@@ -41,7 +41,8 @@ def event_status(trigger: Token) -> str:
 PROMISED = {"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}  # and CONSULT, when offered (_ready)
 THREATENED = {"REJECT", "PROTEST", "SANCTION", "COERCE", "ASSAULT"}
 _READY = {"ready", "willing", "prepared", "determined", "poised"}
-_SAYING = {"say", "announce", "state", "declare", "confirm", "tell", "add", "insist", "stress", "indicate", "write"}
+_SAYING = {"say", "announce", "state", "declare", "confirm", "tell", "add", "insist", "stress", "indicate", "write",
+           "warn", "inform", "notify"}
 _CONDITIONS = {"unless", "if"}
 
 
@@ -144,3 +145,17 @@ def _governors(trigger: Token):
             return
         token = token.head
         yield link, token
+
+
+def saying_verb(trigger: Token) -> Token | None:
+    """The verb of saying whose clause a future act is ("told Kampala that
+    its preferences would be withdrawn"), when the act is passive, so that
+    the one who said it is the only actor the sentence names for it."""
+    if trigger.pos_ != "VERB" or trigger.dep_ not in {"ccomp", "parataxis"} or _is_negated(trigger):
+        return None
+    if not any(c.dep_ == "aux:pass" for c in trigger.children):
+        return None
+    if not any(c.dep_.startswith("aux") and c.lower_ in {"will", "would", "could", "shall", "'ll", "’ll"} for c in trigger.children):
+        return None
+    head = trigger.head
+    return head if head.lemma_.lower() in _SAYING and not _is_negated(head) else None
