@@ -122,7 +122,7 @@ class Coder:
             pairs = [(target, source) for source, target in pairs if target is not None]  # "received a loan from"
         if not pairs or is_prevented(trigger.head):
             return []
-        code = code_for(*_withdrawal_from_body(trigger.spec, pairs))
+        code = code_for(*_adjusted_code(trigger, pairs))
         anchor = trigger.head.idx - sent.start_char
         date = resolve_event_date(dates, anchor, text=sent.text)
         status = _status(trigger, date, read_doc.article.published)
@@ -167,10 +167,18 @@ class Coder:
         return None
 
 
-def _withdrawal_from_body(spec: TriggerSpec, pairs) -> tuple[str, str | None]:
+PHONE_WORDS = {"phone", "telephone", "call", "videolink", "video", "hotline", "videoconference"}
+
+
+def _adjusted_code(trigger: Trigger, pairs) -> tuple[str, str | None]:
     """"Eritrea pulled out of IGAD", "Kiribati withdrew from the Pacific
     Islands Forum": leaving an international body is a sanction, not a retreat;
-    a body's members meeting among themselves is a multilateral consultation."""
+    a body's members meeting among themselves is a multilateral consultation;
+    a talk by phone is the phone mode of a consultation."""
+    spec = trigger.spec
+    if spec.event_type == "CONSULT" and spec.mode is None and any(
+            c.dep_ == "obl" and c.lemma_.lower() in PHONE_WORDS for c in trigger.head.children):
+        return "CONSULT", "phone"  # "spoke by phone with", "talked in a video call"
     if spec.event_type == "RETREAT" and spec.mode == "withdraw" and pairs \
             and all(t is not None and t.country in INTERNATIONAL_CODES for _, t in pairs):
         return "SANCTION", "withdraw"

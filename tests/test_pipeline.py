@@ -632,3 +632,9 @@ def test_pipeline_a_hostile_act_foretold_in_the_passive_is_the_tellers_threat(co
     events = code(coder, "Kyrgyz prosecutors said on Wednesday that a Kazakh journalist would be detained on sight if he returned.")
     assert find(events, "THREATEN", status="happened", source__country="KGZ", target__country="KAZ"), \
         [(e.event_type, e.status, e.source, e.target) for e in events]
+
+
+def test_pipeline_a_talk_by_phone_has_its_other_side_and_the_phone_mode(coder):
+    events = code(coder, "The Turkish foreign minister spoke by telephone with his Egyptian counterpart.")
+    talk = find(events, "CONSULT", mode="phone")
+    assert talk is not None and {talk.source.country, talk.target.country} == {"TUR", "EGY"}

@@ -645,6 +645,8 @@ def _through_object(child: Token, token: Token, trigger: Trigger) -> bool:
     if token.dep_ in OBJECT_DEPS:
         # "imposed sanctions on Iran", "launched a strike on Kharkiv", "declared war against ..."
         return _case(child) in {"with", "between", "to", "on", "against"}
+    if token.dep_ == "obl" and trigger.spec.frame == "sym" and _case(child) == "with":
+        return True  # "spoke by phone with Biden": the other side hung on the means
     # "the annexation of Crimea from Ukraine", "the transfer of weapons to Kyiv":
     # a noun trigger's "of" object, and the side named after it
     return trigger.head.pos_ == "NOUN" and token.dep_ == "nmod" and _case(token) == "of" \
