@@ -147,7 +147,8 @@ def headline_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> 
 PROMISE_VERBS = {"vow", "pledge", "promise", "swear"}
 HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 HOSTILE_VERBS = {"retaliate", "avenge", "punish", "crush", "destroy", "respond", "hit", "drive", "expel", "wipe",
-                 "eliminate", "fight", "attack", "strike", "kill", "annihilate", "defeat", "storm"}
+                 "eliminate", "fight", "attack", "strike", "kill", "annihilate", "defeat", "storm", "target", "burn",
+                 "bomb", "shell", "torch", "kidnap", "execute", "block", "blockade", "shut", "arrest", "jail", "seize"}
 # What a promise of force promises, as its object: "vowed a merciless response", "promises bloodshed"
 HOSTILE_NOUNS = {"response", "retaliation", "revenge", "bloodshed", "war", "reprisal", "reprisals", "vengeance",
                  "consequences", "punishment", "attack", "attacks"}
