@@ -100,7 +100,9 @@ class Coder:
         if saying is None or trigger.spec.event_type not in THREATENED:
             return []
         threat = Trigger(saying, (saying.i,), TriggerSpec(saying.lemma_.lower(), None, "VERB", "THREATEN", None, "act"))
-        return self._events(read_doc, sent, threat, said_threat_roles(trigger, saying, in_sentence), dates, home)
+        told = self._events(read_doc, sent, threat, said_threat_roles(trigger, saying, in_sentence), dates, home)
+        # the telling happened, whatever date the act it foretells was given
+        return [e.replace(status="happened", date=None, date_text=None) if e.status == "planned" else e for e in told]
 
     def _guessed_trigger(self, sent: Span) -> list[Trigger]:
         """A sentence with no lexicon word may still tell an event in words

@@ -638,3 +638,14 @@ def test_pipeline_a_talk_by_phone_has_its_other_side_and_the_phone_mode(coder):
     events = code(coder, "The Turkish foreign minister spoke by telephone with his Egyptian counterpart.")
     talk = find(events, "CONSULT", mode="phone")
     assert talk is not None and {talk.source.country, talk.target.country} == {"TUR", "EGY"}
+
+
+def test_pipeline_a_told_threat_happened_whatever_the_date_of_what_it_foretells(coder):
+    events = code(coder, "Tokyo told Seoul that next month's summit would be scrapped if plaintiffs seized Japanese assets.")
+    assert find(events, "THREATEN", status="happened", source__country="JPN", target__country="KOR"), \
+        [(e.event_type, e.status, e.source, e.target) for e in events]
+
+
+def test_pipeline_slated_to_sign_is_planned(coder):
+    events = code(coder, "The Dominican Republic and Guyana are slated to sign a memorandum on energy cooperation next week.")
+    assert find(events, "SUPPORT", status="planned"), [(e.event_type, e.status) for e in events]

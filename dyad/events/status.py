@@ -16,6 +16,7 @@ _PLANNING_HEADS = {
 }
 # Verbs whose complement is denied ("refused to meet").
 _NEGATING_HEADS = {"refuse", "deny", "fail", "decline", "reject", "cancel", "postpone", "avoid"}
+_PLANNING_OBJECT_HEADS = {"plan", "prepare", "propose", "schedule", "consider", "envisage"}
 _PLANNED_MODIFIERS = {"upcoming", "planned", "forthcoming", "future", "next", "proposed", "scheduled", "expected"}
 
 
@@ -33,6 +34,8 @@ def event_status(trigger: Token) -> str:
             return NEGATED  # "had no plans to expel": the plan's "no" denies the act
         if link in {"xcomp", "acl"} and lemma in _PLANNING_HEADS or _is_future(head):
             return PLANNED  # "plan to table a motion", parsed as a clause on "plan"
+        if link == "obj" and lemma in _PLANNING_OBJECT_HEADS:
+            return PLANNED  # "plans more drone attacks", "are preparing joint manoeuvres"
     return HAPPENED
 
 
@@ -115,12 +118,12 @@ def _is_future(token: Token) -> bool:
         word = child.lower_
         if child.dep_.startswith("aux") and word in _FUTURE_AUX:
             return True
-        if child.dep_ == "mark" and word in {"due", "set", "poised", "about"}:
+        if child.dep_ == "mark" and word in {"due", "set", "poised", "about", "slated"}:
             return True  # "is due to deliver" parsed with "due to" as the infinitive's marker
         if child.dep_ == "amod" and word in _PLANNED_MODIFIERS:
             return True
     # "is to visit", "is expected to visit", "is about to restore"
-    if token.dep_ in {"xcomp", "advcl"} and token.head.lemma_ in {"be", "expect", "schedule", "set", "due", "about", "poised"} and any(
+    if token.dep_ in {"xcomp", "advcl"} and token.head.lemma_ in {"be", "expect", "schedule", "set", "due", "about", "poised", "poise", "slate", "slated"} and any(
         c.dep_ == "mark" and c.lower_ == "to" for c in token.children
     ):
         return True
