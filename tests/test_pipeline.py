@@ -649,3 +649,17 @@ def test_pipeline_a_told_threat_happened_whatever_the_date_of_what_it_foretells(
 def test_pipeline_slated_to_sign_is_planned(coder):
     events = code(coder, "The Dominican Republic and Guyana are slated to sign a memorandum on energy cooperation next week.")
     assert find(events, "SUPPORT", status="planned"), [(e.event_type, e.status) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Mexico yet to commit troops to Haiti mission", "AGREE"),
+        ("Canada has yet to resettle the Afghan interpreters.", "AID"),
+        ("Thailand's main opposition party stopped short of calling for the prime minister to resign.", "REQUEST"),
+    ],
+    ids=["yet-to-headline", "has-yet-to", "stopped-short-of"],
+)
+def test_pipeline_acts_not_yet_done_or_stopped_short_of_are_negated(coder, text, event_type):
+    events = code(coder, text)
+    assert find(events, event_type, status="negated"), [(e.event_type, e.status) for e in events]

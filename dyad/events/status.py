@@ -24,7 +24,7 @@ def event_status(trigger: Token) -> str:
     """Status from the trigger's own words, then from the words that govern it:
     an infinitive under "agree", "plan", "expect" is planned; under "refuse",
     "deny", "fail" it is negated; an object shares its verb's tense and polarity."""
-    if _is_negated(trigger):
+    if _is_negated(trigger) or _not_yet(trigger) or _stopped_short(trigger):
         return NEGATED
     if _is_future(trigger) or _conditional(trigger):
         return PLANNED
@@ -94,6 +94,8 @@ _PREVENTING_HEADS = {"prevent", "avoid", "stop", "deter", "forestall", "preclude
 def is_prevented(trigger: Token) -> bool:
     """"a hotline to prevent their forces from clashing": the clash is not an
     event at all, neither one that happened nor one denied."""
+    if _stopped_short(trigger):
+        return False  # "stopped short of calling": a call denied, not a call prevented
     token = trigger
     for _ in range(3):
         if token.dep_.split(":")[0] not in {"advcl", "xcomp", "ccomp", "obj", "obl"} or token.head == token:
@@ -102,6 +104,20 @@ def is_prevented(trigger: Token) -> bool:
         if token.lemma_.lower() in _PREVENTING_HEADS:
             return True
     return False
+
+
+def _not_yet(trigger: Token) -> bool:
+    """"Mexico yet to commit troops", "Canada has yet to resettle them"."""
+    holders = [trigger, trigger.head] if trigger.dep_ == "xcomp" and trigger.head.lemma_ == "have" else [trigger]
+    return any(c.lower_ == "yet" and c.dep_ == "advmod" for h in holders for c in h.children) \
+        and any(c.dep_ == "mark" and c.lower_ == "to" for c in trigger.children)
+
+
+def _stopped_short(trigger: Token) -> bool:
+    """"stopped short of calling for his resignation": the call was not made."""
+    head = trigger.head
+    return trigger.dep_ in {"advcl", "obl", "xcomp"} and head.lemma_.lower() == "stop" \
+        and any(c.lower_ == "short" for c in head.children)
 
 
 def _conditional(trigger: Token) -> bool:
