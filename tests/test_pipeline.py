@@ -663,3 +663,20 @@ def test_pipeline_slated_to_sign_is_planned(coder):
 def test_pipeline_acts_not_yet_done_or_stopped_short_of_are_negated(coder, text, event_type):
     events = code(coder, text)
     assert find(events, event_type, status="negated"), [(e.event_type, e.status) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Uzbek president gave his word that a border market for Afghan traders would open in Termez.",
+        "Kuwait's sovereign wealth fund came forward with a commitment to refinance part of Egypt's debt.",
+    ],
+    ids=["gave-his-word", "a-commitment"],
+)
+def test_pipeline_words_of_commitment_are_agree(coder, text):
+    events = code(coder, text)
+    assert find(events, "AGREE", status="happened"), [(e.event_type, e.status) for e in events]
+
+
+def test_pipeline_committing_atrocities_is_no_commitment(coder):
+    assert not find(code(coder, "The army committed atrocities in the village."), "AGREE")

@@ -304,6 +304,7 @@ IRREGULAR_PAST = {
     "flew": "fly", "flown": "fly", "drove": "drive", "cut": "cut", "beat": "beat", "beaten": "beat",
     "forbade": "forbid", "forbidden": "forbid", "swore": "swear", "sworn": "swear", "bore": "bear",
     "seized": "seize", "sold": "sell", "bought": "buy", "won": "win", "lost": "lose", "kept": "keep",
+    "undertook": "undertake", "undertaken": "undertake", "stood": "stand", "rang": "ring", "wrote": "write",
 }
 
 
