@@ -19,10 +19,10 @@ from spacy.tokens import Span
 from dyad.codebook import code_for
 from dyad.config import Settings
 from dyad.dates import find_dates, resolve_event_date
+from dyad.actors.knowledge import INTERGOVERNMENTAL_CODES, INTERNATIONAL_CODES
 from dyad.events.arguments import (
     RECEIVING_VERBS, Roles, Trigger, assign_roles, find_triggers, headline_triggers, said_threat_roles,
 )
-from dyad.actors.knowledge import INTERNATIONAL_CODES
 from dyad.events.knowledge import ActorKnowledge, is_state
 from dyad.events.lexicon import TriggerSpec, lexicon
 from dyad.events.mentions import Mention, find_mentions
@@ -33,7 +33,6 @@ from dyad.language import ReadDocument, analyse, load_pipeline, sentences
 from dyad.records import Actor, Article, Event, Evidence, Place
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
-INTERGOVERNMENTAL = {"IGO", "UNO", "EUR"}  # bodies whose meetings are meetings of their member states
 MAX_EVENTS_PER_TRIGGER = 4
 CODER_VERSION = "rules-2"
 # The sentence model speaks only where the lexicon is silent, and only above
@@ -73,19 +72,21 @@ class Coder:
         for number, sent in enumerate(sentences(doc)):
             in_sentence = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
             dates = find_dates(sent.text, article.published)
+
+            def coded(trigger: Trigger) -> list[Event]:
+                return self._events(read_doc, sent, trigger, assign_roles(trigger, in_sentence), dates, home)
+
             found = []
             triggers = find_triggers(sent, self.lexicon)
             for trigger in triggers:
-                roles = assign_roles(trigger, in_sentence)
-                coded = self._events(read_doc, sent, trigger, roles, dates, home)
-                found.extend(coded or self._told_threat(read_doc, sent, trigger, in_sentence, dates, home))
-            if not found and not any(is_prevented(t.head) for t in triggers):
-                for trigger in headline_triggers(sent, self.lexicon, in_sentence):
-                    found.extend(self._events(read_doc, sent, trigger, assign_roles(trigger, in_sentence), dates, home))
-            if not found and not any(is_prevented(t.head) for t in triggers):
+                found.extend(coded(trigger) or self._told_threat(read_doc, sent, trigger, in_sentence, dates, home))
+            # a sentence that says its act was prevented or avoided gets no second reading
+            fallback = not found and not any(is_prevented(t.head) for t in triggers)
+            if fallback:
+                found = [e for t in headline_triggers(sent, self.lexicon, in_sentence) for e in coded(t)]
+            if fallback and not found:
                 # no lexicon word, or none that made an event ("during a private visit")
-                for trigger in self._guessed_trigger(sent):
-                    found.extend(self._events(read_doc, sent, trigger, assign_roles(trigger, in_sentence), dates, home))
+                found = [e for t in self._guessed_trigger(sent) for e in coded(t)]
             found = _drop_targetless_twins(found)
             if sent.start_char < headline_end:
                 headline_ids.update(e.id for e in found)
@@ -128,7 +129,7 @@ class Coder:
         anchor = trigger.head.idx - sent.start_char
         date = resolve_event_date(dates, anchor, text=sent.text)
         status = _status(trigger, date, read_doc.article.published)
-        if status == "planned" and _against_publication(date, read_doc.article.published) < 0:
+        if status == "planned" and _against_publication(date and date.value, read_doc.article.published) < 0:
             date = None  # a plan is not dated by a past year it mentions ("pensions for émigrés up to 1992")
         all_dates = _coordinated_dates(dates, date, sent.text)
         start, end = read_doc.clean.span_to_original(sent.start_char, sent.end_char)
@@ -184,7 +185,7 @@ def _adjusted_code(trigger: Trigger, pairs) -> tuple[str, str | None]:
     if spec.event_type == "RETREAT" and spec.mode == "withdraw" and pairs \
             and all(t is not None and t.country in INTERNATIONAL_CODES for _, t in pairs):
         return "SANCTION", "withdraw"
-    if spec.event_type == "CONSULT" and pairs and all(t is None and s.country in INTERGOVERNMENTAL for s, t in pairs):
+    if spec.event_type == "CONSULT" and pairs and all(t is None and s.country in INTERGOVERNMENTAL_CODES for s, t in pairs):
         return "CONSULT", "multilateral"  # a meeting among a body's members
     return spec.event_type, spec.mode
 
@@ -284,13 +285,13 @@ def _headline_end(text: str) -> int:
     return position
 
 
-def _against_publication(date, published: str | None) -> int:
-    """-1, 0 or 1: the event's date before, at or after publication, compared
-    at the precision both have; 0 when either is unknown."""
-    if not (date and date.value and published):
+def _against_publication(value: str | None, published: str | None) -> int:
+    """-1, 0 or 1: a date (``YYYY[-MM[-DD]]``) before, at or after publication,
+    compared at the precision both have; 0 when either is unknown."""
+    if not (value and published):
         return 0
-    width = min(len(date.value), len(published))
-    mine, theirs = date.value[:width], published[:width]
+    width = min(len(value), len(published))
+    mine, theirs = value[:width], published[:width]
     return (mine > theirs) - (mine < theirs)
 
 
@@ -300,7 +301,7 @@ def _status(trigger: Trigger, date, published: str | None) -> str:
     status = event_status(trigger.head)
     if status == "happened" and _complement_denied(trigger):
         return "negated"
-    if status == "happened" and _against_publication(date, published) > 0:
+    if status == "happened" and _against_publication(date and date.value, published) > 0:
         return "planned"
     return status
 
@@ -322,7 +323,7 @@ def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Act
     # several states' envoys acts on the other side, it is not a pair by itself
     envoys = len(roles.sources) == 1 and roles.sources[0].kind == "group" and bool(targets)
     if len(roles.sources) == 2 and (_inside(*roles.sources) or _inside(*reversed(roles.sources))) \
-            and all(a.country in INTERGOVERNMENTAL for a in sources):
+            and all(a.country in INTERGOVERNMENTAL_CODES for a in sources):
         # "EU" inside "EU finance ministers": one side, named by the whole phrase
         sources = [a for m in roles.sources if not any(_inside(m, o) for o in roles.sources) for a in m.actors]
     if symmetric and not envoys and len(sources) >= 2 and sources[0].name != sources[1].name:
@@ -335,9 +336,12 @@ def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Act
         return []
     # "ASEAN foreign ministers met in Jakarta" (the verb often read as the noun's participle,
     # so its subject as what it describes): a meeting among the body's members
-    members = (targets if trigger.head.dep_ in {"acl", "amod"} else []) if not sources else [] if targets else sources
+    if sources:
+        members = [] if targets else sources
+    else:
+        members = targets if trigger.head.dep_ in {"acl", "amod"} else []
     if trigger.spec.event_type == "CONSULT" and trigger.spec.frame == "sym" and members \
-            and all(a.country in INTERGOVERNMENTAL for a in members):
+            and all(a.country in INTERGOVERNMENTAL_CODES for a in members):
         return [(members[0], None)]
     if trigger.spec.frame in {"sym", "go"} and not targets:
         return []  # a meeting with nobody on the other side, a visit to nowhere: nothing to code
@@ -388,7 +392,7 @@ def _intentions(events: list[Event], trigger: Trigger, published: str | None) ->
     said = []
     for event in events:
         date, date_text = event.date, event.date_text
-        if date and published and date[: len(published)] > published[: len(date)]:
+        if _against_publication(date, published) > 0:
             date, date_text = None, None
         key = "|".join([event.id, kind])
         said.append(event.replace(

@@ -26,6 +26,8 @@ from dyad.actors._text import DATA_DIR, Forms, Found, key, read_table, search, s
 
 #: PLOVER's codes for actors that belong to no state (they stand where a country code would).
 INTERNATIONAL_CODES = ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC")
+#: Of those, the bodies of states, whose members' meetings are meetings of states.
+INTERGOVERNMENTAL_CODES = ("IGO", "UNO", "EUR")
 #: Codes used for countries that ISO 3166-1 has not assigned (Kosovo, as geonames writes it).
 EXTRA_COUNTRY_CODES = ("XKX",)
 

@@ -198,10 +198,6 @@ def _protests_by_purpose(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
     return found
 
 
-OFFICIAL_PLURALS = {"official", "minister", "leader", "diplomat", "government", "authority", "envoy", "delegate",
-                    "negotiator", "lawmaker", "senator", "mp", "general", "commander", "force", "troop", "police"}
-
-
 TOGETHER_WORDS = {"jointly", "together", "alongside"}
 JOINT_WORDS = {"joint", "combined", "coordinated", "shared", "bilateral"}
 _DONE_TOGETHER = TriggerSpec("jointly", None, "VERB", "COOPERATE", None, "sym")
@@ -222,6 +218,10 @@ def _done_together(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
         if joint_object or any(c.lower_ in TOGETHER_WORDS and c.dep_ == "advmod" for c in token.children):
             found.append(Trigger(token, (token.i,), _DONE_TOGETHER))
     return found
+
+
+OFFICIAL_PLURALS = {"official", "minister", "leader", "diplomat", "government", "authority", "envoy", "delegate",
+                    "negotiator", "lawmaker", "senator", "mp", "general", "commander", "force", "troop", "police"}
 
 
 def _crowd_subject(verb: Token) -> bool:

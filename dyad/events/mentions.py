@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from dyad.actors.knowledge import INTERGOVERNMENTAL_CODES
 from dyad.events.knowledge import ActorKnowledge, is_state
 from dyad.records import Actor
 
@@ -564,7 +565,7 @@ def _body_in(modifiers: list[Token], knowledge: ActorKnowledge) -> str | None:
     international body named before a role (IGO, EUR, UNO), else None."""
     for modifier in modifiers:
         known = knowledge.organisation(" ".join(t.text for t in modifier.subtree))
-        if known and known.country in {"IGO", "EUR", "UNO"}:
+        if known and known.country in INTERGOVERNMENTAL_CODES:
             return known.country
     return None
 

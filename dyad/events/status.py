@@ -61,10 +61,7 @@ def stated_intention(trigger: Token, event_type: str) -> str | None:
         trigger = trigger.head  # "will give Kenya a loan": the verb carries the intention
     if trigger.pos_ != "VERB" or _is_negated(trigger) or not _intended(trigger):
         return None
-    conditional = any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
-        for c in trigger.children
-    )
+    conditional = any(_conditional(c) for c in trigger.children)
     if event_type in THREATENED or conditional and event_type in PROMISED:
         return "THREATEN"
     if event_type in PROMISED or event_type in {"CONSULT", "COOPERATE"} and _ready(trigger):
@@ -110,7 +107,7 @@ def _not_yet(trigger: Token) -> bool:
     """"Mexico yet to commit troops", "Canada has yet to resettle them"."""
     holders = [trigger, trigger.head] if trigger.dep_ == "xcomp" and trigger.head.lemma_ == "have" else [trigger]
     return any(c.lower_ == "yet" and c.dep_ == "advmod" for h in holders for c in h.children) \
-        and any(c.dep_ == "mark" and c.lower_ == "to" for c in trigger.children)
+        and _infinitive(trigger)
 
 
 def _stopped_short(trigger: Token) -> bool:
@@ -123,6 +120,11 @@ def _stopped_short(trigger: Token) -> bool:
 def _conditional(trigger: Token) -> bool:
     """"...unless it released their commanders": a condition, not a report."""
     return trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in trigger.children)
+
+
+def _infinitive(token: Token) -> bool:
+    """A verb with "to" before it: "plans to expel", "is due to deliver"."""
+    return any(c.dep_ == "mark" and c.lower_ == "to" for c in token.children)
 
 
 def _is_negated(token: Token) -> bool:
@@ -139,15 +141,13 @@ def _is_future(token: Token) -> bool:
         if child.dep_ == "amod" and word in _PLANNED_MODIFIERS:
             return True
     # "is to visit", "is expected to visit", "is about to restore"
-    if token.dep_ in {"xcomp", "advcl"} and token.head.lemma_ in {"be", "expect", "schedule", "set", "due", "about", "poised", "poise", "slate", "slated"} and any(
-        c.dep_ == "mark" and c.lower_ == "to" for c in token.children
-    ):
+    if token.dep_ in {"xcomp", "advcl"} and _infinitive(token) \
+            and token.head.lemma_ in {"be", "expect", "schedule", "set", "due", "about", "poised", "poise", "slate", "slated"}:
         return True
     # a headline's "Prime Minister to Visit Israel": an infinitive with no verb above it
     return token.pos_ == "VERB" and (token.dep_ in {"ROOT", "acl"} or token.dep_ == "advcl" and token.head.dep_ == "ROOT"
-                                     and token.head.pos_ in {"PROPN", "NOUN"}) and any(
-        c.dep_ == "mark" and c.lower_ == "to" for c in token.children
-    ) and not any(c.dep_.startswith("aux") for c in token.children)
+                                     and token.head.pos_ in {"PROPN", "NOUN"}) \
+        and _infinitive(token) and not any(c.dep_.startswith("aux") for c in token.children)
 
 
 def _governors(trigger: Token):
@@ -158,7 +158,7 @@ def _governors(trigger: Token):
         link = token.dep_.split(":")[0]
         if link not in {"xcomp", "ccomp", "obj", "nsubj", "obl", "acl"} or token.head == token:
             return
-        if link == "acl" and not any(c.dep_ == "mark" and c.lower_ == "to" for c in token.children):
+        if link == "acl" and not _infinitive(token):
             return  # only an infinitive ("plans to expel"), not a participle ("troops stationed")
         if link in {"nsubj", "obl"} and token.head.pos_ not in {"VERB", "AUX"}:
             return
