@@ -6,6 +6,7 @@ come back in input order. ``dyad ingest`` and ``dyad extract`` both use it.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -29,6 +30,9 @@ def code_in_workers(articles: Iterable[Article], settings: Settings, workers: in
         for chunk in chunks:
             yield from zip(chunk, code_chunk(coder, chunk))
         return
+    # Each worker does its matrix products on its own core: OpenBLAS threads
+    # in every worker would fight over the same cores. Workers read this at start.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     # spawn, not fork: a parent may hold an open DuckDB connection and its threads.
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers, initializer=_start_worker, initargs=(settings,)) as pool:
