@@ -680,3 +680,21 @@ def test_pipeline_words_of_commitment_are_agree(coder, text):
 
 def test_pipeline_committing_atrocities_is_no_commitment(coder):
     assert not find(code(coder, "The army committed atrocities in the village."), "AGREE")
+
+
+@pytest.mark.parametrize(
+    "text, event_type, target",
+    [
+        ("Canada suspended imports of Brazilian beef on Monday.", "SANCTION", "BRA"),
+        ("Russia banned imports of Georgian wine in 2006.", "SANCTION", "GEO"),
+        ("Kenya eased its ban on Ugandan sugar last week.", "CONCEDE", "UGA"),
+    ],
+)
+def test_pipeline_the_state_that_what_is_acted_on_belongs_to_is_the_target(coder, text, event_type, target):
+    events = code(coder, text)
+    assert find(events, event_type, target__country=target), events
+
+
+def test_pipeline_a_thing_of_the_sources_own_state_makes_no_target(coder):
+    events = code(coder, "France halted the export of French wine to its own vineyards.")
+    assert not find(events, "SANCTION", target__country="FRA")

@@ -425,7 +425,23 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
         source_names = {a.name for m in sources for a in m.actors}
         others = [m for m in mentions if not source_names & {a.name for a in m.actors}]
         targets = _nearest(trigger, others, before=False, exclude=sources)
+    if not targets and trigger.spec.frame == "act":
+        targets = _owner_of_object(trigger, mentions, sources)
     return Roles(tuple(sources), tuple(targets), tuple(places), from_parse)
+
+
+def _owner_of_object(trigger: Trigger, mentions: list[Mention], sources: list[Mention]) -> list[Mention]:
+    """"suspended duties on Mexican tomatoes", "stole $600 million from a South
+    Korean exchange": with nobody acted on by name, the one state that what
+    is acted on belongs to is the target."""
+    objects = [c for c in trigger.head.children if c.dep_ in OBJECT_DEPS or c.dep_ == "obl" and _case(c) in OWNED_CASES]
+    inside = {t.i for o in objects for t in o.subtree}
+    source_countries = {a.country for m in sources for a in m.actors}
+    owners = [m for m in mentions if m.kind == "state" and m.root in inside and m.actors[0].country not in source_countries]
+    return owners if len({m.actors[0].country for m in owners}) == 1 else []
+
+
+OWNED_CASES = {"on", "against", "from", "into", "inside", "of"}
 
 
 TERRITORIAL_TYPES = {"COERCE", "ASSAULT", "MOBILIZE", "RETREAT"}

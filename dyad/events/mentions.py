@@ -604,9 +604,9 @@ def _state_asset(token: Token, knowledge: ActorKnowledge) -> Mention | None:
     owns stands for the state when it is acted on (its forces for military
     hardware, its government for a mission abroad)."""
     lemma = token.lemma_.lower()
-    # any noun a state's adjective marks, in a subject's or object's place, acts or is acted
-    # on for that state: "Azerbaijani artillery hits ...", "Sri Lankan naval personnel assaulted"
-    arguing = token.dep_ in {"nsubj", "nsubj:pass", "obj", "obl:agent"}
+    # any noun a state's adjective marks, as a verb's or a noun's argument, acts or is acted on
+    # for that state: "Azerbaijani artillery hits ...", "a ban on imports of Moldovan fruit"
+    arguing = token.dep_ in {"nsubj", "nsubj:pass", "obj", "obl:agent", "nmod", "obl"}
     if lemma not in MILITARY_ASSETS | CIVIL_ASSETS and not arguing:
         return None
     modifiers = _modifiers(token, {"amod", "compound", "nmod:poss"})
