@@ -698,3 +698,14 @@ def test_pipeline_the_state_that_what_is_acted_on_belongs_to_is_the_target(coder
 def test_pipeline_a_thing_of_the_sources_own_state_makes_no_target(coder):
     events = code(coder, "France halted the export of French wine to its own vineyards.")
     assert not find(events, "SANCTION", target__country="FRA")
+
+
+def test_pipeline_an_act_on_nobody_named_at_home_is_done_to_the_places_people(coder):
+    event = find(code(coder, "Police in Peru fired tear gas in Cusco on Sunday."), "ASSAULT")
+    assert event.source.country == "PER"
+    assert (event.target.name, event.target.country, event.target.sector) == ("Cusco", "PER", "CVL")
+
+
+def test_pipeline_an_act_abroad_is_not_done_to_the_places_people(coder):
+    events = code(coder, "Turkish police fired tear gas in Athens on Sunday.")
+    assert not find(events, "ASSAULT", target__name="Athens")

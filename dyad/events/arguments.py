@@ -426,7 +426,7 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
         others = [m for m in mentions if not source_names & {a.name for a in m.actors}]
         targets = _nearest(trigger, others, before=False, exclude=sources)
     if not targets and trigger.spec.frame == "act":
-        targets = _owner_of_object(trigger, mentions, sources)
+        targets = _owner_of_object(trigger, mentions, sources) or _home_ground(places, sources)
     return Roles(tuple(sources), tuple(targets), tuple(places), from_parse)
 
 
@@ -439,6 +439,18 @@ def _owner_of_object(trigger: Trigger, mentions: list[Mention], sources: list[Me
     source_countries = {a.country for m in sources for a in m.actors}
     owners = [m for m in mentions if m.kind == "state" and m.root in inside and m.actors[0].country not in source_countries]
     return owners if len({m.actors[0].country for m in owners}) == 1 else []
+
+
+def _home_ground(places: list[Mention], sources: list[Mention]) -> list[Mention]:
+    """"Iran throttled the internet in Zahedan": an act on nobody named, done
+    at home, is done to the people of the place."""
+    countries = {a.country for m in sources for a in m.actors}
+    for place in places:
+        where = place.actors[0] if place.actors else None
+        if where and where.country and sources and countries <= {where.country, None}:
+            people = Actor(where.text, where.text, where.country, "CVL", None)
+            return [replace(place, actors=(people,), kind="group")]
+    return []
 
 
 OWNED_CASES = {"on", "against", "from", "into", "inside", "of"}
