@@ -709,3 +709,8 @@ def test_pipeline_an_act_on_nobody_named_at_home_is_done_to_the_places_people(co
 def test_pipeline_an_act_abroad_is_not_done_to_the_places_people(coder):
     events = code(coder, "Turkish police fired tear gas in Athens on Sunday.")
     assert not find(events, "ASSAULT", target__name="Athens")
+
+
+def test_pipeline_a_role_is_placed_by_the_place_named_after_it(coder):
+    event = find(code(coder, "Sweden recognised the new authorities in Kabul on Monday."), "SUPPORT")
+    assert (event.source.country, event.target.country, event.target.sector) == ("SWE", "AFG", "GOV")

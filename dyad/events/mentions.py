@@ -512,7 +512,7 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
         return _state_asset(token, knowledge)
     modifiers = _modifiers(token, {"amod", "compound", "nmod:poss", "det", "nummod"})
     words = [t.text for m in modifiers for t in m.subtree] + [token.text]
-    country = knowledge.country_in(words) or _body_in(modifiers, knowledge)
+    country = knowledge.country_in(words) or _body_in(modifiers, knowledge) or _located_in(token, knowledge)
     start = min([t.i for m in modifiers for t in m.subtree] + [token.i])
     text = token.doc[start : token.i + 1].text
     if token.lower_ in TITLE_NOUNS or (token.lower_ == "minister" or token.head.lower_ in TITLE_NOUNS):
@@ -567,6 +567,21 @@ def _body_in(modifiers: list[Token], knowledge: ActorKnowledge) -> str | None:
         known = knowledge.organisation(" ".join(t.text for t in modifier.subtree))
         if known and known.country in INTERGOVERNMENTAL_CODES:
             return known.country
+    return None
+
+
+_LOCATING = {"in", "at", "near"}
+
+
+def _located_in(token: Token, knowledge: ActorKnowledge) -> str | None:
+    """"the children's hospital in Kherson", "the transitional authorities in
+    Damascus": the country of the place named right after a role or building."""
+    for child in token.rights:
+        if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _LOCATING for c in child.children):
+            words = [t for t in child.subtree if t.dep_ not in {"case", "det", "punct"}]
+            name = " ".join(t.text for t in words)
+            return knowledge.country(name) or knowledge.capital(name) or knowledge.place_country(name) \
+                or knowledge.place_country(child.text)
     return None
 
 
