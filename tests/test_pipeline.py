@@ -714,3 +714,13 @@ def test_pipeline_an_act_abroad_is_not_done_to_the_places_people(coder):
 def test_pipeline_a_role_is_placed_by_the_place_named_after_it(coder):
     event = find(code(coder, "Sweden recognised the new authorities in Kabul on Monday."), "SUPPORT")
     assert (event.source.country, event.target.country, event.target.sector) == ("SWE", "AFG", "GOV")
+
+
+def test_pipeline_its_troops_belong_to_the_side_named_before_not_to_the_place(coder):
+    event = find(code(coder, "Moscow denied that its troops had shelled the maternity hospital in Mariupol."), "ASSAULT")
+    assert (event.source.country, event.target.country, event.status) == ("RUS", "UKR", "negated")
+
+
+def test_pipeline_an_act_on_nobody_named_abroad_is_done_to_the_state_of_the_place(coder):
+    event = find(code(coder, "Russia's defence ministry said its troops had destroyed a weapons depot in Lviv."), "ASSAULT")
+    assert (event.source.country, event.target.country) == ("RUS", "UKR")

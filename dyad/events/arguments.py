@@ -443,13 +443,17 @@ def _owner_of_object(trigger: Trigger, mentions: list[Mention], sources: list[Me
 
 def _home_ground(places: list[Mention], sources: list[Mention]) -> list[Mention]:
     """"Iran throttled the internet in Zahedan": an act on nobody named, done
-    at home, is done to the people of the place."""
+    at home, is done to the people of the place; "destroyed a depot in Lviv",
+    done abroad, to the state the place is in."""
     countries = {a.country for m in sources for a in m.actors}
     for place in places:
         where = place.actors[0] if place.actors else None
-        if where and where.country and sources and countries <= {where.country, None}:
+        if not (where and where.country and sources):
+            continue
+        if countries <= {where.country, None}:
             people = Actor(where.text, where.text, where.country, "CVL", None)
             return [replace(place, actors=(people,), kind="group")]
+        return [_country_of_place(place)]
     return []
 
 

@@ -88,7 +88,30 @@ def find_mentions(doc: Doc, knowledge: ActorKnowledge, year: int | None) -> list
             taken.update(range(mention.start, mention.end))
     mentions.sort(key=lambda m: m.start)
     mentions = _absorb_titles(doc, _join_split_names(doc, mentions, state), state.knowledge)
-    return _resolve_references(doc, _drop_nested(_drop_titles_of_named(doc, mentions)), state)
+    mentions = _owned_by_antecedent(doc, _drop_nested(_drop_titles_of_named(doc, mentions)))
+    return _resolve_references(doc, mentions, state)
+
+
+_OWNER_PRONOUNS = {"its", "their"}
+_OWNER_KINDS = {"state", "capital", "organisation", "group"}
+_OWNER_REACH = 40  # tokens: an antecedent farther back is a guess
+
+
+def _owned_by_antecedent(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"Moscow denied that its troops had shelled ...": an unplaced group owned
+    by "its"/"their" belongs to the state of the nearest side named before it,
+    not to the place where it acted."""
+    owned = []
+    for index, mention in enumerate(mentions):
+        actor = mention.actors[0] if len(mention.actors) == 1 else None
+        if actor and actor.country is None and mention.kind == "group" and any(
+                c.dep_ == "nmod:poss" and c.lower_ in _OWNER_PRONOUNS for c in doc[mention.root].children):
+            owner = next((a.country for m in reversed(mentions[:index]) if m.kind in _OWNER_KINDS
+                          and mention.start - m.end <= _OWNER_REACH for a in m.actors if is_state(a.country)), None)
+            if owner:
+                mention = replace(mention, actors=(replace(actor, country=owner),))
+        owned.append(mention)
+    return owned
 
 
 def _drop_nested(mentions: list[Mention]) -> list[Mention]:
