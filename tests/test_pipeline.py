@@ -724,3 +724,18 @@ def test_pipeline_its_troops_belong_to_the_side_named_before_not_to_the_place(co
 def test_pipeline_an_act_on_nobody_named_abroad_is_done_to_the_state_of_the_place(coder):
     event = find(code(coder, "Russia's defence ministry said its troops had destroyed a weapons depot in Lviv."), "ASSAULT")
     assert (event.source.country, event.target.country) == ("RUS", "UKR")
+
+
+def test_pipeline_a_persons_surname_after_in_is_the_place(coder):
+    event = find(code(coder, "Authorities in Lagos demolished hundreds of homes."), "ASSAULT")
+    assert (event.source.name, event.source.country) == ("Authorities", "NGA")
+
+
+def test_pipeline_a_state_name_the_parse_split_is_read_whole(coder):
+    event = find(code(coder, "Papua New Guinea's government signed an agreement with Australia."), "SUPPORT")
+    assert event.source.country == "PNG"
+
+
+def test_pipeline_a_body_whose_name_runs_past_its_modifiers_is_found_whole(coder):
+    event = find(code(coder, "The African Union's Peace and Security Council suspended Mali on Friday."), "SANCTION")
+    assert (event.source.name, event.source.country) == ("African Union Peace and Security Council", "IGO")

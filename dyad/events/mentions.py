@@ -329,7 +329,7 @@ def _learn_people(doc: Doc, state: DocumentActors) -> None:
             continue
         name = " ".join(_name_tokens(ent))
         titled = ent.start > 0 and doc[ent.start - 1].text in _CAPITALISED_TITLES  # "President Bush", not the town
-        if not titled and _names_a_place(name, state.knowledge) or state.knowledge.sector_in(name.split()):
+        if not titled and _names_a_place(name, state.knowledge, _located(doc, ent.start)) or state.knowledge.sector_in(name.split()):
             continue  # "Moscow" or "Radio Free Europe" tagged as a person are not people
         if ent.label_ != "PER" and not state.knowledge.person(name, state.year):
             continue
@@ -347,13 +347,21 @@ def _learn_people(doc: Doc, state: DocumentActors) -> None:
             )
 
 
-def _names_a_place(name: str, knowledge: ActorKnowledge) -> bool:
+def _names_a_place(name: str, knowledge: ActorKnowledge, located: bool = False) -> bool:
     """Countries, capitals and organisations are never people; another place
     name is not one unless the tables know a person by it ("Obama" is also a
-    Japanese city, "Crimea" is only a peninsula)."""
+    Japanese city, "Crimea" is only a peninsula) and no "in" puts it on the
+    map ("police in Lagos" are not Ricardo Lagos's)."""
     if knowledge.country(name) or knowledge.capital(name) or knowledge.demonym(name) or knowledge.organisation(name):
         return True
-    return knowledge.place(name) is not None and knowledge.person(name, None) is None
+    return knowledge.place(name) is not None and (located or knowledge.person(name, None) is None)
+
+
+_LOCATING_WORDS = {"in", "at", "near", "outside", "inside", "around"}
+
+
+def _located(doc: Doc, start: int) -> bool:
+    return start > 0 and doc[start - 1].lower_ in _LOCATING_WORDS
 
 
 def _learn_acronyms(doc: Doc, state: DocumentActors) -> None:
@@ -443,7 +451,7 @@ def _token_mention(token: Token, state: DocumentActors) -> Mention | None:
     if token.pos_ == "PROPN" and token.text not in state.people and token.text[:1].isupper() and not _month(token) \
             and not _title_before_name(token):
         known = knowledge.person(_strip_possessive(token.text), state.year)
-        if known and not _names_a_place(token.text, knowledge):
+        if known and not _names_a_place(token.text, knowledge, _located(token.doc, token.i)):
             state.people[token.text] = Actor(known.name, known.name, known.country, known.sector, known.wikidata)
     if token.pos_ == "PROPN" and token.text in state.people:
         person = state.people[token.text]
@@ -516,6 +524,7 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
     if named and len(phrase) > 1:
         # "the then-Soviet Union", "the United States": a state, not a group
         return Mention(phrase.start, phrase.end, token.i, (Actor(phrase.text, knowledge.country_name(named), named, None, None),), "state")
+    phrase = _longest_organisation_name(phrase, knowledge) or phrase
     known = knowledge.organisation(_strip_article(phrase.text))
     if known and phrase.text[:1].isupper() or known and len(phrase) > 1:
         actor = Actor(phrase.text, known.name, known.country, known.sector, known.wikidata)
@@ -534,7 +543,7 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
     if sector is None and not _people_like(token):
         return _state_asset(token, knowledge)
     modifiers = _modifiers(token, {"amod", "compound", "nmod:poss", "det", "nummod"})
-    words = [t.text for m in modifiers for t in m.subtree] + [token.text]
+    words = _with_name_before(token.doc, [t for m in modifiers for t in m.subtree]) + [token.text]
     country = knowledge.country_in(words) or _body_in(modifiers, knowledge) or _located_in(token, knowledge)
     start = min([t.i for m in modifiers for t in m.subtree] + [token.i])
     text = token.doc[start : token.i + 1].text
@@ -591,6 +600,34 @@ def _body_in(modifiers: list[Token], knowledge: ActorKnowledge) -> str | None:
         if known and known.country in INTERGOVERNMENTAL_CODES:
             return known.country
     return None
+
+
+_NAME_JOINERS = {"and", "of", "for", "&"}
+
+
+def _longest_organisation_name(phrase: Span, knowledge: ActorKnowledge) -> Span | None:
+    """"Peace and Security Council": a body's name that runs past the noun's own
+    modifiers, to the left over capitalised words and "and"/"of"; the longest known."""
+    doc, start = phrase.doc, phrase.start
+    while start > 0 and phrase.start - start < 4 and (doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in _NAME_JOINERS):
+        start -= 1
+    for first in range(start, phrase.start):
+        if doc[first].text[:1].isupper() and knowledge.organisation(doc[first : phrase.end].text):
+            return doc[first : phrase.end]
+    return None
+
+
+def _with_name_before(doc: Doc, tokens: list[Token]) -> list[str]:
+    """The words of a noun's modifiers, with the capitalised words right before
+    them that the parse hung elsewhere: "Papua" of "Papua New Guinea's
+    government" is part of the state's name, and without it "Guinea" is another."""
+    first = min((t.i for t in tokens), default=None)
+    if first is None or not doc[first].text[:1].isupper():
+        return [t.text for t in tokens]
+    start = first
+    while start > 0 and first - start < 3 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper():
+        start -= 1
+    return [t.text for t in doc[start:first]] + [t.text for t in tokens]
 
 
 _LOCATING = {"in", "at", "near"}
