@@ -739,3 +739,8 @@ def test_pipeline_a_state_name_the_parse_split_is_read_whole(coder):
 def test_pipeline_a_body_whose_name_runs_past_its_modifiers_is_found_whole(coder):
     event = find(code(coder, "The African Union's Peace and Security Council suspended Mali on Friday."), "SANCTION")
     assert (event.source.name, event.source.country) == ("African Union Peace and Security Council", "IGO")
+
+
+def test_pipeline_forces_deployed_by_nobody_named_are_their_state_mobilising(coder):
+    event = find(code(coder, "Ghanaian paratroopers were deployed to the northern border on Monday."), "MOBILIZE")
+    assert (event.source.country, event.source.sector) == ("GHA", "MIL")

@@ -382,7 +382,7 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
         if link is None:
             continue
         dep, case = link
-        if dep == "nsubj:pass" and (_active(trigger.head) or _unaccusative_journey(trigger)):
+        if dep == "nsubj:pass" and (_active(trigger.head) or _unaccusative_journey(trigger) or _forces_sent(trigger, mention)):
             dep = "nsubj"  # "forces have been helping": a progressive read as a passive
         if mention.kind == "place" or (case in PLACE_CASES and mention.kind in {"capital", "place"}):
             places.append(mention)
@@ -532,6 +532,16 @@ def _unaccusative_journey(trigger: Trigger) -> bool:
     """"The minister left for Canberra" tagged as a passive: a journey verb
     with no passive auxiliary has a subject who travels, not one acted on."""
     return trigger.spec.frame == "go" and not any(c.dep_ == "aux:pass" for c in trigger.head.children)
+
+
+FORCE_SECTORS = {"MIL", "COP", "SPY"}
+
+
+def _forces_sent(trigger: Trigger, mention: Mention) -> bool:
+    """"Zimbabwean soldiers were deployed on the streets": forces moved by
+    nobody named are their state mobilising."""
+    return trigger.spec.event_type == "MOBILIZE" and not any(c.dep_ == "obl:agent" for c in trigger.head.children) \
+        and all(a.sector in FORCE_SECTORS for a in mention.actors)
 
 
 def _absolute_subject(trigger: Trigger, mention: Mention, case: str | None) -> bool:

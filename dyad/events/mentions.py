@@ -543,9 +543,13 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
     if sector is None and not _people_like(token):
         return _state_asset(token, knowledge)
     modifiers = _modifiers(token, {"amod", "compound", "nmod:poss", "det", "nummod"})
-    words = _with_name_before(token.doc, [t for m in modifiers for t in m.subtree]) + [token.text]
-    country = knowledge.country_in(words) or _body_in(modifiers, knowledge) or _located_in(token, knowledge)
     start = min([t.i for m in modifiers for t in m.subtree] + [token.i])
+    words = [t.text for m in modifiers for t in m.subtree] + [token.text]
+    country = knowledge.country_in(words)
+    named_before = _name_before(token.doc, start, bool(modifiers), knowledge)
+    if named_before < start and knowledge.country_in([t.text for t in token.doc[named_before:start]] + words) != country:
+        start, country = named_before, knowledge.country_in([t.text for t in token.doc[named_before:start]] + words)
+    country = country or _body_in(modifiers, knowledge) or _located_in(token, knowledge)
     text = token.doc[start : token.i + 1].text
     if token.lower_ in TITLE_NOUNS or (token.lower_ == "minister" or token.head.lower_ in TITLE_NOUNS):
         if token.dep_ in {"nmod:poss", "compound", "amod"} or token.head != token and token.head.lower_ in TITLE_NOUNS:
@@ -617,17 +621,20 @@ def _longest_organisation_name(phrase: Span, knowledge: ActorKnowledge) -> Span 
     return None
 
 
-def _with_name_before(doc: Doc, tokens: list[Token]) -> list[str]:
-    """The words of a noun's modifiers, with the capitalised words right before
-    them that the parse hung elsewhere: "Papua" of "Papua New Guinea's
-    government" is part of the state's name, and without it "Guinea" is another."""
-    first = min((t.i for t in tokens), default=None)
-    if first is None or not doc[first].text[:1].isupper():
-        return [t.text for t in tokens]
+def _name_before(doc: Doc, first: int, modified: bool, knowledge: ActorKnowledge) -> int:
+    """Where a noun phrase starting at ``first`` really starts, with the
+    capitalised words right before it that the parse hung elsewhere:
+    "Papua" of "Papua New Guinea's government" (without it "Guinea" is
+    another state), "Zimbabwean" of "Zimbabwean soldiers" read as the root."""
+    if not modified:
+        before = doc[first - 1] if first > 0 else None
+        return first - 1 if before is not None and before.text[:1].isupper() and knowledge.demonym(before.text) else first
+    if not doc[first].text[:1].isupper():
+        return first
     start = first
     while start > 0 and first - start < 3 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper():
         start -= 1
-    return [t.text for t in doc[start:first]] + [t.text for t in tokens]
+    return start
 
 
 _LOCATING = {"in", "at", "near"}
