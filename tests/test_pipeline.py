@@ -744,3 +744,16 @@ def test_pipeline_a_body_whose_name_runs_past_its_modifiers_is_found_whole(coder
 def test_pipeline_forces_deployed_by_nobody_named_are_their_state_mobilising(coder):
     event = find(code(coder, "Ghanaian paratroopers were deployed to the northern border on Monday."), "MOBILIZE")
     assert (event.source.country, event.source.sector) == ("GHA", "MIL")
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Egypt's military imposed martial law in North Sinai.", "COERCE"),
+        ("The ruling party brushed off calls for early elections.", "REJECT"),
+        ("Kenyan police sealed off the main road to the airport.", "COERCE"),
+        ("Peru's president expressed his gratitude to Chile for the rescue.", "SUPPORT"),
+    ],
+)
+def test_pipeline_more_phrasings_of_known_types(coder, text, event_type):
+    assert find(code(coder, text), event_type), code(coder, text)

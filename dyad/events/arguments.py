@@ -282,7 +282,13 @@ def _misread_main_verb(token: Token) -> bool:
         return False  # the noun is some verb's argument: the participle does describe it
     if before is not None and before.dep_ == "aux" and before.lemma_.lower() == "have":
         return True  # "have renewed ties": a perfect tense is never an adjective
-    return before is not None and before.pos_ in {"NOUN", "PROPN"} and before.head.i in {head.i, token.i, head.head.i}
+    return before is not None and (before.pos_ in {"NOUN", "PROPN"} or _owned_adjective(before)) \
+        and before.head.i in {head.i, token.i, head.head.i}
+
+
+def _owned_adjective(token: Token) -> bool:
+    """"Myanmar's military": a word after a possessive is a noun, whatever its tag."""
+    return token.pos_ == "ADJ" and token.i > 0 and token.doc[token.i - 1].tag_ == "POS"
 
 
 def _clause_verb_of_misread(verb: Token, complement: Token) -> Token:
