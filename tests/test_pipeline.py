@@ -757,3 +757,15 @@ def test_pipeline_forces_deployed_by_nobody_named_are_their_state_mobilising(cod
 )
 def test_pipeline_more_phrasings_of_known_types(coder, text, event_type):
     assert find(code(coder, text), event_type), code(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Turkey dispatched 200 tonnes of food to Libya on Monday.", "AID"),
+        ("Germany shipped ammunition to Ukraine last month.", "AID"),
+        ("Rwanda dispatched troops to Mozambique.", "MOBILIZE"),
+    ],
+)
+def test_pipeline_what_is_dispatched_decides_aid_or_mobilisation(coder, text, event_type):
+    assert find(code(coder, text), event_type), code(coder, text)
