@@ -65,7 +65,7 @@ class Coder:
         article, doc = read_doc.article, read_doc.doc
         year = int(article.published[:4]) if article.published else None
         mentions = find_mentions(doc, self.knowledge, year)
-        home = _home_country(mentions)
+        home = self._dateline_country(read_doc) or _home_country(mentions)
         headline_end = _headline_end(doc.text)
         events: list[tuple[int, Event]] = []
         headline_ids: set[str] = set()
@@ -92,6 +92,21 @@ class Coder:
                 headline_ids.update(e.id for e in found)
             events.extend((number, e) for e in found)
         return _carry_dates(_merge_repeats(events, headline_ids))
+
+    def _dateline_country(self, read_doc: ReadDocument) -> str | None:
+        """"KAMPALA, Uganda —", "ISTANBUL —": where a wire story was filed is the
+        state it is about, for the roles it leaves unplaced."""
+        for dropped in read_doc.clean.dropped:
+            if dropped.reason != "dateline":
+                continue
+            line = read_doc.article.text[dropped.start : dropped.end]
+            parts = [p.strip() for p in re.split(r",|\(|[—–]|\s-\s", line) if p.strip()]
+            for part in reversed(parts[:2]):
+                name = part.title() if part.isupper() else part
+                country = self.knowledge.country(name) or self.knowledge.capital(name) or self.knowledge.place_country(name)
+                if country:
+                    return country
+        return None
 
     def _told_threat(self, read_doc, sent: Span, trigger: Trigger, in_sentence, dates, home) -> list[Event]:
         """"Malian authorities told the UN envoy that she would be declared

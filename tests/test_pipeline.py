@@ -769,3 +769,18 @@ def test_pipeline_more_phrasings_of_known_types(coder, text, event_type):
 )
 def test_pipeline_what_is_dispatched_decides_aid_or_mobilisation(coder, text, event_type):
     assert find(code(coder, text), event_type), code(coder, text)
+
+
+@pytest.mark.parametrize(
+    "dateline, country",
+    [("LUSAKA, Zambia — ", "ZMB"), ("LUSAKA — ", "ZMB"), ("", None)],
+)
+def test_pipeline_the_dateline_places_the_roles_a_story_leaves_unplaced(coder, dateline, country):
+    text = f"{dateline}Nurses at public hospitals began a strike on Monday to demand unpaid wages."
+    event = find(code(coder, text), "PROTEST")
+    assert event.source.country == country
+
+
+def test_pipeline_a_strike_begun_by_workers_is_a_stoppage(coder):
+    assert find(code(coder, "Miners in Chile began a strike on Monday."), "PROTEST", mode="strike")
+    assert find(code(coder, "Israeli jets launched a strike on Gaza."), "ASSAULT")

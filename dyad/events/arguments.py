@@ -174,6 +174,7 @@ INTENT_NOUNS = {"effort", "bid", "attempt", "push", "drive", "way", "means", "ho
 LABOUR_STRIKE_WORDS = {
     "general", "wildcat", "hunger", "national", "nationwide", "indefinite", "labour", "labor", "union", "unions",
     "teachers", "workers", "doctors", "nurses", "miners", "dockworkers", "pilots", "rail", "transport", "sit-down",
+    "employees", "drivers", "dockers", "lawyers", "staff", "medics", "physicians", "students", "farmers", "truckers",
     "warning", "public-sector", "one-day", "two-day", "three-day", "24-hour", "48-hour", "72-hour", "day", "hour",
 }
 
@@ -254,6 +255,9 @@ def _strike_sense(token: Token, spec: TriggerSpec) -> TriggerSpec:
     stoppage of work: "a general strike", "teachers' strike", "on strike",
     "a 24-hour strike", "a hunger strike"."""
     words = {t.lower_ for t in token.subtree if t.i < token.i} | {c.lower_ for c in token.children}
+    if token.dep_ in {"obj", "dobj"}:
+        # "nurses began a strike": who strikes tells which strike it is
+        words |= {c.lower_ for c in token.head.children if c.dep_ == "nsubj"}
     words |= {part for w in words for part in w.split("-")}
     if not (words & LABOUR_STRIKE_WORDS or _case(token) == "on"):
         return spec
