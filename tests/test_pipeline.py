@@ -784,3 +784,8 @@ def test_pipeline_the_dateline_places_the_roles_a_story_leaves_unplaced(coder, d
 def test_pipeline_a_strike_begun_by_workers_is_a_stoppage(coder):
     assert find(code(coder, "Miners in Chile began a strike on Monday."), "PROTEST", mode="strike")
     assert find(code(coder, "Israeli jets launched a strike on Gaza."), "ASSAULT")
+
+
+def test_pipeline_one_word_of_a_longer_place_name_places_nobody(coder):
+    event = find(code(coder, "Teachers at Addis Ababa University held a rally to denounce the pay freeze."), "PROTEST")
+    assert event.source.country == "ETH"

@@ -645,10 +645,11 @@ def _located_in(token: Token, knowledge: ActorKnowledge) -> str | None:
     Damascus": the country of the place named right after a role or building."""
     for child in token.rights:
         if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _LOCATING for c in child.children):
-            words = [t for t in child.subtree if t.dep_ not in {"case", "det", "punct"}]
-            name = " ".join(t.text for t in words)
-            return knowledge.country(name) or knowledge.capital(name) or knowledge.place_country(name) \
-                or knowledge.place_country(child.text)
+            words = [t.text for t in child.subtree if t.dep_ not in {"case", "det", "punct"}]
+            name = " ".join(words)
+            # "in Italy's Calabria" by its state; never a single word of a longer name
+            # ("University" of "Dhaka University" is a town in the United States)
+            return knowledge.country_in(words) or knowledge.capital(name) or knowledge.place_country(name)
     return None
 
 
