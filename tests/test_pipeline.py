@@ -789,3 +789,8 @@ def test_pipeline_a_strike_begun_by_workers_is_a_stoppage(coder):
 def test_pipeline_one_word_of_a_longer_place_name_places_nobody(coder):
     event = find(code(coder, "Teachers at Addis Ababa University held a rally to denounce the pay freeze."), "PROTEST")
     assert event.source.country == "ETH"
+
+
+def test_pipeline_a_group_of_a_states_people_belongs_to_that_state(coder):
+    event = find(code(coder, "Ghanaian police refused entry to a delegation of Togolese opposition politicians."), "REJECT")
+    assert (event.source.country, event.target.country) == ("GHA", "TGO")

@@ -568,6 +568,8 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
             # "the ambassadors of Arnor, Osgiliath and Gondor": one envoy group per state
             actors = tuple(Actor(text, f"{name} of {named}", country, sector, None) for country, named in states)
             return Mention(start, token.i + 1, token.i, actors, "group")
+    if country is None and sector is not None:
+        country = _located_in(token, knowledge, of_whom=True)  # "a delegation of Ugandan politicians"
     if country is None and not modifiers and not (token.tag_ in {"NNS", "NNPS"} and knowledge.sector_in([token.text]) in PEOPLE_SECTORS):
         return None  # a bare "forces", "representatives": too vague to be anyone (but "dockworkers" are a side)
     states = _coordinated_demonyms(token, start, knowledge)
@@ -640,16 +642,22 @@ def _name_before(doc: Doc, first: int, modified: bool, knowledge: ActorKnowledge
 _LOCATING = {"in", "at", "near"}
 
 
-def _located_in(token: Token, knowledge: ActorKnowledge) -> str | None:
+def _located_in(token: Token, knowledge: ActorKnowledge, of_whom: bool = False) -> str | None:
     """"the children's hospital in Kherson", "the transitional authorities in
-    Damascus": the country of the place named right after a role or building."""
+    Damascus": the country of the place named right after a role or building;
+    "a delegation of Ugandan politicians": the state of the people it is of."""
     for child in token.rights:
-        if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _LOCATING for c in child.children):
-            words = [t.text for t in child.subtree if t.dep_ not in {"case", "det", "punct"}]
-            name = " ".join(words)
-            # "in Italy's Calabria" by its state; never a single word of a longer name
-            # ("University" of "Dhaka University" is a town in the United States)
-            return knowledge.country_in(words) or knowledge.capital(name) or knowledge.place_country(name)
+        case = next((c.lower_ for c in child.children if c.dep_ == "case"), None)
+        if child.dep_ != "nmod" or case not in _LOCATING | ({"of"} if of_whom else set()):
+            continue
+        words = [t.text for t in child.subtree if t.dep_ not in {"case", "det", "punct"}]
+        if case == "of":
+            # "representatives of the government and the rebels": several sides, each its own
+            return None if any(t.dep_ == "conj" for t in child.subtree) else knowledge.country_in(words)
+        name = " ".join(words)
+        # "in Italy's Calabria" by its state; never a single word of a longer name
+        # ("University" of "Dhaka University" is a town in the United States)
+        return knowledge.country_in(words) or knowledge.capital(name) or knowledge.place_country(name)
     return None
 
 
