@@ -792,5 +792,6 @@ def test_pipeline_one_word_of_a_longer_place_name_places_nobody(coder):
 
 
 def test_pipeline_a_group_of_a_states_people_belongs_to_that_state(coder):
-    event = find(code(coder, "Ghanaian police refused entry to a delegation of Togolese opposition politicians."), "REJECT")
-    assert (event.source.country, event.target.country) == ("GHA", "TGO")
+    text = "Nigerian border officials denied entry to a delegation of Beninese traders at the Seme crossing."
+    event = find(code(coder, text), "REJECT")
+    assert (event.source.country, event.target.country) == ("NGA", "BEN")
