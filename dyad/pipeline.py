@@ -26,7 +26,7 @@ from dyad.events.arguments import (
 from dyad.events.knowledge import ActorKnowledge, is_state
 from dyad.events.lexicon import TriggerSpec, lexicon
 from dyad.events.mentions import Mention, find_mentions
-from dyad.events.status import THREATENED, event_status, is_prevented, saying_verb, stated_intention
+from dyad.events.status import THREATENED, event_status, is_prevented, saying_verb, stated_intention, threat_uttered
 from dyad.events.typemodel import NONE, type_model
 from dyad.clean import PARAGRAPH_BREAK
 from dyad.language import ReadDocument, analyse, load_pipeline, sentences
@@ -314,6 +314,8 @@ def _status(trigger: Trigger, date, published: str | None) -> str:
     """The words' status, except that an event dated after publication has
     not happened yet ("is heading to Moscow on Monday")."""
     status = event_status(trigger.head)
+    if status == "planned" and trigger.spec.event_type == "THREATEN" and threat_uttered(trigger.head):
+        return "happened"
     if status == "happened" and _complement_denied(trigger):
         return "negated"
     if status == "happened" and _against_publication(date and date.value, published) > 0:

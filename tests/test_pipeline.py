@@ -795,3 +795,13 @@ def test_pipeline_a_group_of_a_states_people_belongs_to_that_state(coder):
     text = "Nigerian border officials denied entry to a delegation of Beninese traders at the Seme crossing."
     event = find(code(coder, text), "REJECT")
     assert (event.source.country, event.target.country) == ("NGA", "BEN")
+
+
+def test_pipeline_a_threat_said_in_the_actors_own_words_happened(coder):
+    text = "Chad said it would crush the rebels if they crossed the river."
+    assert find(code(coder, text), "THREATEN", status="happened"), code(coder, text)
+
+
+def test_pipeline_a_warning_still_to_be_delivered_is_planned(coder):
+    text = "Hezbollah will deliver a warning to Israel in a televised statement on Friday, the group said."
+    assert find(code(coder, text), "THREATEN", status="planned"), code(coder, text)

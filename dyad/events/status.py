@@ -69,6 +69,26 @@ def stated_intention(trigger: Token, event_type: str) -> str | None:
     return None
 
 
+def threat_uttered(trigger: Token) -> bool:
+    """"Egypt said it would take all necessary measures if...": a threat told
+    in the actor's own words is made when it is said, whatever it foretells."""
+    if _words_of_threat(trigger):
+        return False  # "will deliver an ultimatum", "would warn Beijing": the threat itself is to come
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "obj" and trigger.head.pos_ == "VERB":
+        trigger = trigger.head
+    return trigger.pos_ == "VERB" and not _is_negated(trigger) and _intended(trigger)
+
+
+_THREAT_WORDS = {"warn", "warning", "threaten", "threat", "ultimatum", "deadline", "warrant", "vow", "pledge", "promise"}
+
+
+def _words_of_threat(trigger: Token) -> bool:
+    """The trigger, or what it delivers ("serve ... with an ultimatum"), is a word of threat."""
+    delivered = [c for c in trigger.children if c.dep_ in {"obj", "xcomp", "obl"}]
+    words = {t.lemma_.lower() for t in [trigger, *delivered, *(g for c in delivered for g in c.children)]}
+    return bool(words & _THREAT_WORDS)
+
+
 def _ready(trigger: Token) -> bool:
     return trigger.dep_ == "xcomp" and trigger.head.lower_ in _READY
 
