@@ -46,3 +46,11 @@ def test_unknown_or_lowercase_is_none(text):
 
 def test_gazetteer_is_built_once():
     assert gazetteer() is gazetteer()
+
+
+def test_ladakh_and_its_neighbours_are_placed_in_the_states_that_hold_them():
+    from dyad.places import lookup_place
+
+    assert lookup_place("Ladakh").country == "IND"
+    assert lookup_place("Aksai Chin").country == "CHN"
+    assert lookup_place("Gilgit-Baltistan").country == "PAK"
