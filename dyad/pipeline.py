@@ -200,9 +200,19 @@ def _adjusted_code(trigger: Trigger, pairs) -> tuple[str, str | None]:
     if spec.event_type == "RETREAT" and spec.mode == "withdraw" and pairs \
             and all(t is not None and t.country in INTERNATIONAL_CODES for _, t in pairs):
         return "SANCTION", "withdraw"
+    if spec.event_type == "ASSAULT" and pairs and all(_crowd(s) for s, _ in pairs):
+        return "PROTEST", "riot"  # "rioters torched a police post": a protest turned violent
     if spec.event_type == "CONSULT" and pairs and all(t is None and s.country in INTERGOVERNMENTAL_CODES for s, t in pairs):
         return "CONSULT", "multilateral"  # a meeting among a body's members
     return spec.event_type, spec.mode
+
+
+CROWD_WORDS = {"rioter", "rioters", "protester", "protesters", "protestor", "protestors", "demonstrator",
+               "demonstrators", "mob", "mobs", "crowd", "crowds", "marcher", "marchers"}
+
+
+def _crowd(actor: Actor | None) -> bool:
+    return actor is not None and bool(CROWD_WORDS & set(actor.text.lower().split()))
 
 
 def _drop_targetless_twins(found: list[Event]) -> list[Event]:

@@ -805,3 +805,18 @@ def test_pipeline_a_threat_said_in_the_actors_own_words_happened(coder):
 def test_pipeline_a_warning_still_to_be_delivered_is_planned(coder):
     text = "Hezbollah will deliver a warning to Israel in a televised statement on Friday, the group said."
     assert find(code(coder, text), "THREATEN", status="planned"), code(coder, text)
+
+
+def test_pipeline_a_crowd_attacking_is_a_riot(coder):
+    event = find(code(coder, "Rioters in the Zambian town of Kitwe torched a police post."), "PROTEST")
+    assert (event.mode, event.source.country) == ("riot", "ZMB")
+
+
+def test_pipeline_bare_soldiers_are_a_side_placed_where_they_act(coder):
+    event = find(code(coder, "Soldiers fired on the protesters in Khartoum."), "ASSAULT")
+    assert (event.source.country, event.source.sector) == ("SDN", "MIL")
+
+
+def test_pipeline_the_forces_moved_are_not_the_target_of_a_mobilisation(coder):
+    event = find(code(coder, "Armenia sent troops and tanks to its border with Azerbaijan."), "MOBILIZE")
+    assert (event.source.country, event.target.country) == ("ARM", "AZE")

@@ -57,15 +57,16 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     for token in sent:
         if token.pos_ not in {"VERB", "AUX"}:
             continue
-        for spec in (s for lemma in lemma_candidates(token) for s in lexicon.phrasal_for(lemma)):
-            complement = _complement(token, spec.complement)
-            if complement is not None and spec.complement == "strike":
+        completed = [(c, spec) for spec in (s for lemma in lemma_candidates(token) for s in lexicon.phrasal_for(lemma))
+                     if (c := _complement(token, spec.complement)) is not None]
+        if completed:
+            # "sent troops and tanks": the first thing the verb takes says what it does
+            complement, spec = min(completed, key=lambda pair: pair[0].i)
+            if spec.complement == "strike":
                 spec = _strike_sense(complement, spec)
-            if complement is not None:
-                head = _clause_verb_of_misread(token, complement)
-                triggers.append(Trigger(head, (token.i, complement.i), spec))
-                used.update((token.i, complement.i))
-                break
+            head = _clause_verb_of_misread(token, complement)
+            triggers.append(Trigger(head, (token.i, complement.i), spec))
+            used.update((token.i, complement.i))
     for token in sent:
         if token.i in used or (token.dep_ == "compound" and token.head.i in used) or any(
             c.dep_ == "compound" and c.i in used for c in token.children
@@ -409,6 +410,11 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
             targets.append(mention)
         elif trigger.head.pos_ == "NOUN" and (dep == "compound" or dep == "amod" and mention.kind == "state"):
             sources.append(mention)  # "Israeli airstrikes", "a Russian attack": the state's act
+    if trigger.spec.event_type == "MOBILIZE":
+        # "deployed troops to its border with Guyana": the forces moved are not whom it aims at
+        moved = [m for m in targets if all(a.sector in FORCE_SECTORS for a in m.actors)]
+        targets = [m for m in targets if m not in moved]
+        mentions = [m for m in mentions if m not in moved]
     if not sources:
         giver, receiver = _light_verb_roles(trigger, mentions)
         sources.extend(giver)

@@ -570,7 +570,7 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
             return Mention(start, token.i + 1, token.i, actors, "group")
     if country is None and sector is not None:
         country = _located_in(token, knowledge, of_whom=True)  # "a delegation of Ugandan politicians"
-    if country is None and not modifiers and not (token.tag_ in {"NNS", "NNPS"} and knowledge.sector_in([token.text]) in PEOPLE_SECTORS):
+    if country is None and not modifiers and not (token.tag_ in {"NNS", "NNPS"} and _unplaced_side(token, knowledge)):
         return None  # a bare "forces", "representatives": too vague to be anyone (but "dockworkers" are a side)
     states = _coordinated_demonyms(token, start, knowledge)
     if len(states) >= 2:
@@ -596,6 +596,16 @@ def _demonym_joined_on(token: Token, knowledge: ActorKnowledge) -> bool:
 # Sectors of the people as such and of irregular armed men, not of offices: unplaced
 # "students", "dockworkers" or "militants" are still a side, placed later where the event is.
 PEOPLE_SECTORS = {"CVL", "LAB", "AGR", "EDU", "REF", "MED", "BUS", "REB", "UAF", "CRM"}
+
+
+# Uniformed plurals are a side too ("soldiers fired on protesters"), placed like the
+# people; "forces" alone is anyone's.
+UNIFORMED_SECTORS = {"MIL", "COP"}
+
+
+def _unplaced_side(token: Token, knowledge: ActorKnowledge) -> bool:
+    sector = knowledge.sector_in([token.text])
+    return sector in PEOPLE_SECTORS or sector in UNIFORMED_SECTORS and token.lower_ not in {"forces", "force"}
 
 
 def _body_in(modifiers: list[Token], knowledge: ActorKnowledge) -> str | None:
@@ -721,10 +731,11 @@ def _modifiers(token: Token, deps: set[str]) -> list[Token]:
 
 
 def _states_after_of(token: Token, state: DocumentActors) -> list[tuple[str, str]]:
-    """The states, as (code, name), in an "of" phrase after a role noun, with
-    those coordinated with the first ("ambassadors of France and Italy")."""
+    """The states, as (code, name), in an "of" or "from" phrase after a role
+    noun, with those coordinated with the first ("ambassadors of France and
+    Italy", "soldiers from Ghana and Togo")."""
     for child in token.children:
-        if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ == "of" for c in child.children):
+        if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in {"of", "from"} for c in child.children):
             phrases = [child] + [c for c in child.children if c.dep_ == "conj"]
             return [found for found in (_state_of(p, state) for p in phrases) if found]
     return []
