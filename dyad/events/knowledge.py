@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from dyad.actors._text import search
@@ -68,7 +69,7 @@ class ActorKnowledge:
         return None
 
     def sector_in(self, words: Sequence[str]) -> str | None:
-        return sector_for(list(words))
+        return _sector_of_words(tuple(words))
 
     # --- named actors -------------------------------------------------------------
     def organisation(self, text: str) -> Known | None:
@@ -117,6 +118,12 @@ class ActorKnowledge:
 
 
 _LONGEST_NAME = 6  # words
+
+
+@lru_cache(maxsize=65536)
+def _sector_of_words(words: tuple[str, ...]) -> str | None:
+    # the same role words recur in every document ("officials", "the army"): read once
+    return sector_for(list(words))
 
 
 def is_state(code: str | None) -> bool:
