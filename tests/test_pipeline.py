@@ -820,3 +820,14 @@ def test_pipeline_bare_soldiers_are_a_side_placed_where_they_act(coder):
 def test_pipeline_the_forces_moved_are_not_the_target_of_a_mobilisation(coder):
     event = find(code(coder, "Armenia sent troops and tanks to its border with Azerbaijan."), "MOBILIZE")
     assert (event.source.country, event.target.country) == ("ARM", "AZE")
+
+
+def test_pipeline_a_place_the_gazetteer_lacks_is_in_the_state_named_before_it(coder):
+    text = "Burundian troops will withdraw from eastern Congo's Masisi territory next month."
+    event = find(code(coder, text), "RETREAT")
+    assert (event.source.country, event.target.country) == ("BDI", "COD")
+
+
+def test_pipeline_the_peoples_liberation_army_is_chinas(coder):
+    event = find(code(coder, "The People's Liberation Army fired missiles into the sea near Taiwan."), "ASSAULT")
+    assert event.source.country == "CHN"

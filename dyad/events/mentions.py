@@ -429,8 +429,17 @@ def _entity_mention(ent: Span, state: DocumentActors) -> Mention | None:
         actor = Actor(text, "", knowledge.country_in(words), role, None)
         return Mention(ent.start, ent.end, ent.root.i, (actor,), "title")
     if ent.label_ == "LOC":
-        return Mention(ent.start, ent.end, ent.root.i, (Actor(text, text, knowledge.place_country(text), None, None),), "place")
+        country = knowledge.place_country(text) or _state_owning_place(ent, knowledge)
+        return Mention(ent.start, ent.end, ent.root.i, (Actor(text, text, country, None, None),), "place")
     return None
+
+
+def _state_owning_place(ent: Span, knowledge: ActorKnowledge) -> str | None:
+    """"eastern Congo's Ituri province", "Iraq's Kurdistan region": a place the
+    gazetteer lacks is in the state its phrase names before it."""
+    noun = ent.root.head if ent.root.dep_ in {"compound", "flat", "amod"} else ent.root
+    before = [t for t in noun.subtree if t.i < ent.start and t.dep_ in {"nmod:poss", "amod", "compound", "case"}]
+    return knowledge.country_in([t.text for t in before]) if before else None
 
 
 def _organisation_actor(ent: Span, state: DocumentActors) -> Actor:
