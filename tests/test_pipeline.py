@@ -831,3 +831,14 @@ def test_pipeline_a_place_the_gazetteer_lacks_is_in_the_state_named_before_it(co
 def test_pipeline_the_peoples_liberation_army_is_chinas(coder):
     event = find(code(coder, "The People's Liberation Army fired missiles into the sea near Taiwan."), "ASSAULT")
     assert event.source.country == "CHN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada shared satellite imagery of the smuggling routes with Mexican officials.",
+        "Finnish police passed information on the suspects to Estonian investigators.",
+    ],
+)
+def test_pipeline_sharing_evidence_and_information_is_cooperation(coder, text):
+    assert find(code(coder, text), "COOPERATE"), code(coder, text)
