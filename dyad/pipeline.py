@@ -370,6 +370,8 @@ def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Act
     if trigger.spec.event_type == "CONSULT" and trigger.spec.frame == "sym" and members \
             and all(a.country in INTERGOVERNMENTAL_CODES for a in members):
         return [(members[0], None)]
+    if trigger.spec.event_type == "CONSULT" and not targets and sources:
+        targets = _host(roles.places, sources)
     if trigger.spec.frame in {"sym", "go"} and not targets:
         return []  # a meeting with nobody on the other side, a visit to nowhere: nothing to code
     if not sources:
@@ -382,6 +384,17 @@ def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Act
             seen.add(key)
             pairs.append((source, target))
     return pairs
+
+
+def _host(places: tuple[Mention, ...], sources: list[Actor]) -> list[Actor]:
+    """"Nepal's army chief held talks in New Delhi": talks in another state's
+    capital are held with its government."""
+    own = {s.country for s in sources}
+    for place in places:
+        host = place.actors[0] if place.kind == "capital" and place.actors else None
+        if host is not None and is_state(host.country) and host.country not in own:
+            return [host]
+    return []
 
 
 def _inside(inner: Mention, outer: Mention) -> bool:

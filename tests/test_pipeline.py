@@ -842,3 +842,8 @@ def test_pipeline_the_peoples_liberation_army_is_chinas(coder):
 )
 def test_pipeline_sharing_evidence_and_information_is_cooperation(coder, text):
     assert find(code(coder, text), "COOPERATE"), code(coder, text)
+
+
+def test_pipeline_talks_in_another_states_capital_are_with_its_government(coder):
+    event = find(code(coder, "Bhutan's foreign minister held talks in New Delhi on Monday."), "CONSULT")
+    assert (event.source.country, event.target.country, event.target.sector) == ("BTN", "IND", "GOV")
