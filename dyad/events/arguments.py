@@ -57,16 +57,15 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     for token in sent:
         if token.pos_ not in {"VERB", "AUX"}:
             continue
-        completed = [(c, spec) for spec in (s for lemma in lemma_candidates(token) for s in lexicon.phrasal_for(lemma))
-                     if (c := _complement(token, spec.complement)) is not None]
-        if completed:
-            # "sent troops and tanks": the first thing the verb takes says what it does
-            complement, spec = min(completed, key=lambda pair: pair[0].i)
-            if spec.complement == "strike":
+        for spec in (s for lemma in lemma_candidates(token) for s in lexicon.phrasal_for(lemma)):
+            complement = _complement(token, spec.complement)
+            if complement is not None and spec.complement == "strike":
                 spec = _strike_sense(complement, spec)
-            head = _clause_verb_of_misread(token, complement)
-            triggers.append(Trigger(head, (token.i, complement.i), spec))
-            used.update((token.i, complement.i))
+            if complement is not None:
+                head = _clause_verb_of_misread(token, complement)
+                triggers.append(Trigger(head, (token.i, complement.i), spec))
+                used.update((token.i, complement.i))
+                break
     for token in sent:
         if token.i in used or (token.dep_ == "compound" and token.head.i in used) or any(
             c.dep_ == "compound" and c.i in used for c in token.children
