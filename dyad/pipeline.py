@@ -390,6 +390,8 @@ def _host(places: tuple[Mention, ...], sources: list[Actor]) -> list[Actor]:
     """"Nepal's army chief held talks in New Delhi": talks in another state's
     capital are held with its government."""
     own = {s.country for s in sources}
+    if any(" and " in s.text for s in sources):
+        return []  # "Israeli and Hamas negotiators held talks in Doha": the sides are the subject's
     for place in places:
         host = place.actors[0] if place.kind == "capital" and place.actors else None
         if host is not None and is_state(host.country) and host.country not in own:

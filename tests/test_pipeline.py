@@ -847,3 +847,15 @@ def test_pipeline_sharing_evidence_and_information_is_cooperation(coder, text):
 def test_pipeline_talks_in_another_states_capital_are_with_its_government(coder):
     event = find(code(coder, "Bhutan's foreign minister held talks in New Delhi on Monday."), "CONSULT")
     assert (event.source.country, event.target.country, event.target.sector) == ("BTN", "IND", "GOV")
+
+
+def test_pipeline_a_place_named_after_a_country_is_that_place(coder):
+    events = code(coder, "Oil workers in the Niger Delta went on strike on Monday.")
+    assert all(e.source is None or e.source.country != "NER" for e in events)
+    assert find(events, "PROTEST", source__country="NGA"), events
+
+
+
+def test_pipeline_rsf_is_sudans_rapid_support_forces(coder):
+    event = find(code(coder, "The RSF shelled a hospital in El Fasher."), "ASSAULT")
+    assert (event.source.name, event.source.country) == ("Rapid Support Forces", "SDN")

@@ -4,6 +4,8 @@ user's own dictionaries, which are asked first."""
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,9 +55,13 @@ class ActorKnowledge:
     def country_in(self, words: Sequence[str]) -> str | None:
         """The first country named in a phrase by name, demonym, possessive or seat."""
         index = country_index()
-        for found in index.search(" ".join(w for w in words if w[:1].isupper())):
+        capitalised = " ".join(w for w in words if w[:1].isupper())
+        for found in index.search(capitalised):
             if found.value.kind != "capital":
-                return found.value.iso3  # "Ivory Coast rebels", "South Korean troops"
+                # "Niger Delta militants": a country's name that begins a longer place's is that place's
+                longer = re.match(r"\S+", capitalised[found.end :].lstrip())
+                place = lookup_place(f"{found.text} {longer.group()}") if longer else None
+                return place.country if place and place.country else found.value.iso3
         for number, word in enumerate(words):
             stripped = word[:-2] if word.endswith(("’s", "'s")) else word
             match = index.match(stripped) if stripped[:1].isupper() else None
