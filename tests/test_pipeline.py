@@ -859,3 +859,10 @@ def test_pipeline_a_place_named_after_a_country_is_that_place(coder):
 def test_pipeline_rsf_is_sudans_rapid_support_forces(coder):
     event = find(code(coder, "The RSF shelled a hospital in El Fasher."), "ASSAULT")
     assert (event.source.name, event.source.country) == ("Rapid Support Forces", "SDN")
+
+
+def test_pipeline_an_acronym_the_text_gives_in_brackets_names_that_body(coder):
+    text = "Reporters Without Borders (RSF) condemned Belarus on Monday. RSF accused Minsk of jailing 30 reporters."
+    event = find(code(coder, text), "ACCUSE", target__country="BLR")
+    assert all(e.source.name != "Rapid Support Forces" for e in code(coder, text))
+    assert event.source.name == "Reporters Without Borders"

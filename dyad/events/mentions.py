@@ -365,11 +365,16 @@ def _located(doc: Doc, start: int) -> bool:
 
 
 def _learn_acronyms(doc: Doc, state: DocumentActors) -> None:
+    """An organisation's initials, and the acronym the text gives it in
+    brackets ("Reporters Without Borders (RSF)"), name it in this document."""
     for ent in doc.ents:
         words = [t.text for t in ent if t.text[:1].isupper()]
         if ent.label_ == "ORG" and len(words) >= 2:
             actor = _organisation_actor(ent, state)
             state.acronyms["".join(w[0] for w in words)] = actor
+            bracketed = doc[ent.end : ent.end + 3]
+            if len(bracketed) == 3 and bracketed[0].text == "(" and bracketed[2].text == ")" and bracketed[1].text.isupper():
+                state.acronyms[bracketed[1].text] = actor
 
 
 def _name_tokens(ent: Span) -> list[str]:
@@ -445,7 +450,7 @@ def _state_owning_place(ent: Span, knowledge: ActorKnowledge) -> str | None:
 def _organisation_actor(ent: Span, state: DocumentActors) -> Actor:
     knowledge = state.knowledge
     text = _strip_possessive(ent.text)
-    known = knowledge.organisation(text) or state.acronyms.get(text)
+    known = state.acronyms.get(text) or knowledge.organisation(text)  # the document's own naming first
     if known:
         return Actor(text, known.name, known.country, known.sector, known.wikidata)
     words = [t.text for t in ent]
@@ -534,7 +539,7 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
         # "the then-Soviet Union", "the United States": a state, not a group
         return Mention(phrase.start, phrase.end, token.i, (Actor(phrase.text, knowledge.country_name(named), named, None, None),), "state")
     phrase = _longest_organisation_name(phrase, knowledge) or phrase
-    known = knowledge.organisation(_strip_article(phrase.text))
+    known = state.acronyms.get(phrase.text) or knowledge.organisation(_strip_article(phrase.text))
     if known and phrase.text[:1].isupper() or known and len(phrase) > 1:
         actor = Actor(phrase.text, known.name, known.country, known.sector, known.wikidata)
         return Mention(phrase.start, phrase.end, token.i, (actor,), "organisation")
