@@ -866,3 +866,10 @@ def test_pipeline_an_acronym_the_text_gives_in_brackets_names_that_body(coder):
     event = find(code(coder, text), "ACCUSE", target__country="BLR")
     assert all(e.source.name != "Rapid Support Forces" for e in code(coder, text))
     assert event.source.name == "Reporters Without Borders"
+
+
+def test_pipeline_a_passive_conjunct_shares_its_patient_not_its_agent(coder):
+    text = "Three Turkish engineers working on a dam were kidnapped by gunmen in Nigeria's Kogi state."
+    event = find(code(coder, text), "ASSAULT")
+    assert event.target is not None and event.target.country == "TUR"
+    assert event.source.name != event.target.name

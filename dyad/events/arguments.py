@@ -661,7 +661,8 @@ class _Links:
                     # expected to sign": the passive subject of a raising verb too
                     if dep not in SUBJECT_DEPS | {"nsubj:pass"}:
                         return None
-                    dep = "nsubj"
+                    # "engineers working on a road were kidnapped": a passive shares its patient
+                    dep = "nsubj:pass" if _passive_conjunct(trigger.head, token) else "nsubj"
                 return (dep, through) if through and token.pos_ == "NOUN" else (dep, _case(child))
             if token.i in roots and child is not None:
                 return None  # part of a larger mention ("Russia" in "Russia's President Putin")
@@ -710,6 +711,10 @@ def _through_object(child: Token, token: Token, trigger: Trigger) -> bool:
     # a noun trigger's "of" object, and the side named after it
     return trigger.head.pos_ == "NOUN" and token.dep_ == "nmod" and _case(token) == "of" \
         and _case(child) in {"from", "to", "with", "against"}
+
+
+def _passive_conjunct(verb: Token, governor: Token) -> bool:
+    return verb.dep_ == "conj" and verb.head == governor and any(c.dep_ == "aux:pass" for c in verb.children)
 
 
 def _governor_chain(head: Token) -> list[Token]:
