@@ -869,7 +869,7 @@ def test_pipeline_an_acronym_the_text_gives_in_brackets_names_that_body(coder):
 
 
 def test_pipeline_a_passive_conjunct_shares_its_patient_not_its_agent(coder):
-    text = "Three Turkish engineers working on a dam were kidnapped by gunmen in Nigeria's Kogi state."
-    event = find(code(coder, text), "ASSAULT")
-    assert event.target is not None and event.target.country == "TUR"
-    assert event.source.name != event.target.name
+    text = "Two Chinese engineers working on a railway project were kidnapped by gunmen in Chad's Lac province."
+    events = code(coder, text)
+    assert find(events, "ASSAULT", source__name="gunmen", target__country="CHN"), events
+    assert not find(events, "ASSAULT", source__country="CHN"), events
