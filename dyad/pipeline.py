@@ -192,7 +192,8 @@ def _adjusted_code(trigger: Trigger, pairs) -> tuple[str, str | None]:
     """"Eritrea pulled out of IGAD", "Kiribati withdrew from the Pacific
     Islands Forum": leaving an international body is a sanction, not a retreat;
     a body's members meeting among themselves is a multilateral consultation;
-    a talk by phone is the phone mode of a consultation."""
+    a talk by phone is the phone mode of a consultation; a crowd's attack is
+    a riot."""
     spec = trigger.spec
     if spec.event_type == "CONSULT" and spec.mode is None and any(
             c.dep_ == "obl" and c.lemma_.lower() in PHONE_WORDS for c in trigger.head.children):

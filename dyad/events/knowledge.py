@@ -5,7 +5,6 @@ user's own dictionaries, which are asked first."""
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache

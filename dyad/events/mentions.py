@@ -561,8 +561,10 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
     words = [t.text for m in modifiers for t in m.subtree] + [token.text]
     country = knowledge.country_in(words)
     named_before = _name_before(token.doc, start, bool(modifiers), knowledge)
-    if named_before < start and knowledge.country_in([t.text for t in token.doc[named_before:start]] + words) != country:
-        start, country = named_before, knowledge.country_in([t.text for t in token.doc[named_before:start]] + words)
+    if named_before < start:
+        with_name = knowledge.country_in([t.text for t in token.doc[named_before:start]] + words)
+        if with_name != country:
+            start, country = named_before, with_name
     country = country or _body_in(modifiers, knowledge) or _located_in(token, knowledge)
     text = token.doc[start : token.i + 1].text
     if token.lower_ in TITLE_NOUNS or (token.lower_ == "minister" or token.head.lower_ in TITLE_NOUNS):
