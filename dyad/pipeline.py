@@ -20,6 +20,7 @@ from dyad.codebook import code_for
 from dyad.config import Settings
 from dyad.dates import find_dates, resolve_event_date
 from dyad.actors.knowledge import INTERGOVERNMENTAL_CODES, INTERNATIONAL_CODES
+from dyad.actors.sectors import sector_for
 from dyad.events.arguments import (
     RECEIVING_VERBS, Roles, Trigger, assign_roles, find_triggers, headline_triggers, said_threat_roles,
 )
@@ -259,7 +260,12 @@ def _placed_against(actor: Actor | None, placed: Actor | None, other: Actor | No
     """A named person (not a role: "the government" is domestic) put into the
     state that the other side is as a whole."""
     return placed is not actor and other is not None and other.sector is None \
-        and placed.country == other.country and placed.name[:1].isupper()
+        and placed.country == other.country and placed.name[:1].isupper() and not _role_words(placed.name)
+
+
+def _role_words(name: str) -> bool:
+    """"Security forces" opening a sentence is a role, however it is capitalised."""
+    return sector_for(name.lower()) is not None
 
 
 _REPORTING = {"say", "report", "tell", "state", "add", "confirm", "announce", "note", "write", "quote"}

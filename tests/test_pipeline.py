@@ -873,3 +873,9 @@ def test_pipeline_a_passive_conjunct_shares_its_patient_not_its_agent(coder):
     events = code(coder, text)
     assert find(events, "ASSAULT", source__name="gunmen", target__country="CHN"), events
     assert not find(events, "ASSAULT", source__country="CHN"), events
+
+
+def test_pipeline_a_role_opening_a_sentence_is_placed_like_any_role(coder):
+    text = "Security forces fired on mourners in the Iraqi city of Nasiriyah on Friday."
+    event = find(code(coder, text), "ASSAULT")
+    assert (event.source.country, event.source.sector) == ("IRQ", "MIL")
