@@ -57,14 +57,13 @@ def stated_intention(trigger: Token, event_type: str) -> str | None:
     out: an announced visit is the visit, planned. The intention must be the
     actor's own words (a clause of "said", "announced") or readiness: a
     reporter's "the two leaders will sign an agreement" is a plan, not a promise."""
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "obj" and trigger.head.pos_ == "VERB":
-        trigger = trigger.head  # "will give Kenya a loan": the verb carries the intention
-    if trigger.pos_ != "VERB" or _is_negated(trigger) or not _intended(trigger):
+    verb = _intending_verb(trigger)
+    if verb is None:
         return None
-    conditional = any(_conditional(c) for c in trigger.children)
+    conditional = any(_conditional(c) for c in verb.children)
     if event_type in THREATENED or conditional and event_type in PROMISED:
         return "THREATEN"
-    if event_type in PROMISED or event_type in {"CONSULT", "COOPERATE"} and _ready(trigger):
+    if event_type in PROMISED or event_type in {"CONSULT", "COOPERATE"} and _ready(verb):
         return "AGREE"  # "was ready to host the talks": willingness to meet is an offer
     return None
 
@@ -74,9 +73,16 @@ def threat_uttered(trigger: Token) -> bool:
     in the actor's own words is made when it is said, whatever it foretells."""
     if _words_of_threat(trigger):
         return False  # "will deliver an ultimatum", "would warn Beijing": the threat itself is to come
+    return _intending_verb(trigger) is not None
+
+
+def _intending_verb(trigger: Token) -> Token | None:
+    """The verb that states the actor's own intention to do the trigger's act,
+    when one does: the trigger, or the verb whose object it is ("will give
+    Kenya a loan": the verb carries the intention)."""
     if trigger.pos_ == "NOUN" and trigger.dep_ == "obj" and trigger.head.pos_ == "VERB":
         trigger = trigger.head
-    return trigger.pos_ == "VERB" and not _is_negated(trigger) and _intended(trigger)
+    return trigger if trigger.pos_ == "VERB" and not _is_negated(trigger) and _intended(trigger) else None
 
 
 _THREAT_WORDS = {"warn", "warning", "threaten", "threat", "ultimatum", "deadline", "warrant", "vow", "pledge", "promise"}
