@@ -413,6 +413,14 @@ def test_pipeline_coordinated_demonyms_are_the_two_sides(coder, text, sides):
         [(e.event_type, e.source, e.target) for e in events]
 
 
+def test_pipeline_an_organisation_coordinated_with_a_demonym_is_a_side_of_its_own(coder):
+    events = code(coder, "Israeli and Hamas negotiators met in Cairo on Monday.")
+    talks = find(events, "CONSULT")
+    assert talks is not None, [(e.event_type, e.source, e.target) for e in events]
+    sides = {(talks.source.country, talks.source.sector), (talks.target.country, talks.target.sector)}
+    assert sides == {("ISR", "GOV"), ("PSE", "REB")}, sides
+
+
 def test_pipeline_noun_trigger_as_object_is_done_by_the_verbs_subject(coder):
     events = code(coder, "The Egyptian navy and its French counterpart completed the Cleopatra drills off Alexandria on Friday.")
     drill = find(events, "COOPERATE")

@@ -590,9 +590,10 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
         return None  # a bare "forces", "representatives": too vague to be anyone (but "dockworkers" are a side)
     states = _coordinated_demonyms(token, start, knowledge)
     if len(states) >= 2:
-        # "Turkish and Iraqi security chiefs": one group per state, each its own side
+        # "Turkish and Iraqi security chiefs", "Israeli and Hamas negotiators": one group per side
         rest = token.doc[states[-1][0].i + 1 : token.i + 1].text
-        actors = tuple(Actor(text, f"{word.text} {rest}", code, sector, None) for word, code in states)
+        actors = tuple(Actor(text, f"{word.text} {rest}", code, side_sector or sector, None)
+                       for word, code, side_sector in states)
         start = min(start, states[0][0].i)
         return Mention(start, token.i + 1, token.i, actors, "group")
     return Mention(start, token.i + 1, token.i, (Actor(text, name, country, sector, None),), "group")
@@ -687,20 +688,36 @@ def _located_in(token: Token, knowledge: ActorKnowledge, of_whom: bool = False) 
     return None
 
 
-def _coordinated_demonyms(token: Token, start: int, knowledge: ActorKnowledge) -> list[tuple[Token, str]]:
+def _coordinated_demonyms(token: Token, start: int, knowledge: ActorKnowledge) -> list[tuple[Token, str, str | None]]:
     """Demonyms joined by "and" or commas before a role noun ("Turkish and
     Iraqi security chiefs", "Cambodian and Thai officers"), read off the words
-    since the parse attaches them in many ways; [] unless two or more states."""
+    since the parse attaches them in many ways; [] unless two or more sides.
+    A known organisation among them is a side of its own, with its sector
+    ("Israeli and Hamas negotiators")."""
     doc = token.doc
-    states = [(t, knowledge.demonym(t.text)) for t in doc[start : token.i] if t.text[:1].isupper() and knowledge.demonym(t.text)]
+    states = [side for t in doc[start : token.i] if (side := _side_word(t, knowledge))]
     first = states[0][0].i if states else start
-    while first >= 2 and doc[first - 1].lower_ in _COORDINATORS and knowledge.demonym(doc[first - 2].text):
+    while first >= 2 and doc[first - 1].lower_ in _COORDINATORS and _side_word(doc[first - 2], knowledge):
         first -= 2
-        states.insert(0, (doc[first], knowledge.demonym(doc[first].text)))
+        states.insert(0, _side_word(doc[first], knowledge))
     between = doc[states[0][0].i : states[-1][0].i] if states else []
-    if len({code for _, code in states}) < 2 or not any(t.lower_ in _COORDINATORS for t in between):
+    if len({(code, sector) for _, code, sector in states}) < 2 or not any(t.lower_ in _COORDINATORS for t in between):
         return []
+    if not any(sector is None for _, _, sector in states):
+        return []  # "Hamas and Hezbollah fighters": the parse's own conjuncts already name them
     return states
+
+
+def _side_word(token: Token, knowledge: ActorKnowledge) -> tuple[Token, str, str | None] | None:
+    if not token.text[:1].isupper():
+        return None
+    code = knowledge.demonym(token.text)
+    if code:
+        return token, code, None
+    known = knowledge.organisation(token.text)
+    if known and known.country and known.country not in INTERGOVERNMENTAL_CODES:
+        return token, known.country, known.sector
+    return None
 
 
 MILITARY_ASSETS = {
