@@ -123,9 +123,10 @@ def clean(text: str) -> CleanText:
     return _assemble(kept, dropped)
 
 
-# Wire copy's dateline: "KYIV —", "DAR ES SALAAM —", "ABUJA, June 11 —", "SUVA, Fiji —", "MOSCOW (Reuters) -".
+# Wire copy's dateline: "KYIV —", "DAR ES SALAAM —", "ABUJA, June 11 —", "SUVA, Fiji —", "MOSCOW (Reuters) -",
+# "BOGOTÁ —" (capitals with Latin-1 accents: À-Ö, Ø-Þ).
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+)*"
+    r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]{2,}(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+)*"
     r"(?:,\s*[A-Z][\w'’.]*(?: [A-Z][\w'’.]*)*)?(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
     r"(?:\s*\([A-Za-z ]+\))?\s*[—–-]{1,2}\s+"
 )

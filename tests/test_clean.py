@@ -228,10 +228,11 @@ def test_clean_chrome_lines_are_dropped(line):
         ("DAR ES SALAAM — Unidentified men seized a youth leader.", "Unidentified men seized a youth leader."),
         ("ABUJA, June 11 — Nigeria and Benin agreed on joint posts.", "Nigeria and Benin agreed on joint posts."),
         ("HONIARA, Solomon Islands — Crowds set fire to shops.", "Crowds set fire to shops."),
+        ("BOGOTÁ — Farmers blocked a highway.", "Farmers blocked a highway."),
         ("NATO — the alliance's chief said — will meet.", "NATO — the alliance's chief said — will meet."),
         ("US-led forces withdrew from the base.", "US-led forces withdrew from the base."),
     ],
-    ids=["city", "three-words", "city-date", "city-country", "acronym-aside-kept", "hyphen-kept"],
+    ids=["city", "three-words", "city-date", "city-country", "accented-capital", "acronym-aside-kept", "hyphen-kept"],
 )
 def test_clean_takes_the_dateline_off_and_maps_offsets_past_it(line, rest):
     cleaned = clean(line)

@@ -739,6 +739,19 @@ def test_pipeline_a_persons_surname_after_in_is_the_place(coder):
     assert (event.source.name, event.source.country) == ("Authorities", "NGA")
 
 
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Angry residents of a Lagos suburb burned a police vehicle.", ("Angry residents", "NGA")),
+        ("Former president Lagos met Bachelet in Santiago.", ("Ricardo Lagos", "CHL")),
+    ],
+    ids=["read-as-place", "titled"],
+)
+def test_pipeline_a_name_both_place_and_person_is_what_the_tagger_and_titles_say(coder, text, source):
+    events = code(coder, text)
+    assert any((e.source.name, e.source.country) == source for e in events), [(e.event_type, e.source) for e in events]
+
+
 def test_pipeline_a_state_name_the_parse_split_is_read_whole(coder):
     event = find(code(coder, "Papua New Guinea's government signed an agreement with Australia."), "SUPPORT")
     assert event.source.country == "PNG"

@@ -329,7 +329,10 @@ def _learn_people(doc: Doc, state: DocumentActors) -> None:
             continue
         name = " ".join(_name_tokens(ent))
         titled = ent.start > 0 and doc[ent.start - 1].text in _CAPITALISED_TITLES  # "President Bush", not the town
-        if not titled and _names_a_place(name, state.knowledge, _located(doc, ent.start)) or state.knowledge.sector_in(name.split()):
+        # a place the tagger read as one ("a Lagos suburb") is not the person of that name,
+        # unless a title says so ("former president Lagos")
+        placed = _located(doc, ent.start) or ent.label_ == "LOC" and not (ent.start > 0 and doc[ent.start - 1].lower_ in _TITLE_WORDS)
+        if not titled and _names_a_place(name, state.knowledge, placed) or state.knowledge.sector_in(name.split()):
             continue  # "Moscow" or "Radio Free Europe" tagged as a person are not people
         if ent.label_ != "PER" and not state.knowledge.person(name, state.year):
             continue
