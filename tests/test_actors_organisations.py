@@ -33,6 +33,8 @@ from dyad.actors.organisations import lookup_organisation, organisation_index
         ("ISIS", "Islamic State", "IMG", None),
         ("al-Qaeda", "al-Qaeda", "IMG", None),
         ("Taliban", "Taliban", "AFG", "REB"),
+        ("the Arakan Army", "Arakan Army", "MMR", "REB"),
+        ("TNLA", "Ta'ang National Liberation Army", "MMR", "REB"),
         ("the Knesset", "Knesset", "ISR", "LEG"),
         ("WHO", "World Health Organization", "UNO", "MED"),
     ],

@@ -421,6 +421,12 @@ def test_pipeline_an_organisation_coordinated_with_a_demonym_is_a_side_of_its_ow
     assert sides == {("ISR", "GOV"), ("PSE", "REB")}, sides
 
 
+def test_pipeline_handing_out_food_is_aid_from_an_armed_groups_fighters(coder):
+    event = find(code(coder, "Fighters of the Arakan Army handed out rice to villagers in Rakhine state."), "AID")
+    assert event is not None and (event.source.country, event.source.sector) == ("MMR", "REB")
+    assert event.target.sector == "CVL"
+
+
 def test_pipeline_noun_trigger_as_object_is_done_by_the_verbs_subject(coder):
     events = code(coder, "The Egyptian navy and its French counterpart completed the Cleopatra drills off Alexandria on Friday.")
     drill = find(events, "COOPERATE")
