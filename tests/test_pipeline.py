@@ -427,6 +427,26 @@ def test_pipeline_handing_out_food_is_aid_from_an_armed_groups_fighters(coder):
     assert event.target.sector == "CVL"
 
 
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("Burundi formally left the International Criminal Court on Friday.", "BDI", "IGO"),
+        ("Mali quit ECOWAS in January.", "MLI", "IGO"),
+        ("The United Nations pulled its peacekeepers out of Mali.", "UNO", "MLI"),
+        ("The Burmese junta ordered the Bangladeshi military attaché to leave Yangon within 48 hours.", "MMR", "BGD"),
+    ],
+    ids=["left-court", "quit-bloc", "peacekeepers-out", "diplomat-ordered-out"],
+)
+def test_pipeline_leaving_bodies_and_sending_diplomats_away_reduce_relations(coder, text, source, target):
+    events = code(coder, text)
+    assert find(events, "SANCTION", source__country=source, target__country=target), \
+        [(e.event_type, e.source, e.target) for e in events]
+
+
+def test_pipeline_a_minister_who_quits_resigns(coder):
+    assert find(code(coder, "The finance minister of Pakistan, Ishaq Dar, quit."), "RETREAT") is not None
+
+
 def test_pipeline_noun_trigger_as_object_is_done_by_the_verbs_subject(coder):
     events = code(coder, "The Egyptian navy and its French counterpart completed the Cleopatra drills off Alexandria on Friday.")
     drill = find(events, "COOPERATE")

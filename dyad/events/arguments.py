@@ -16,7 +16,8 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from dyad.events.lexicon import Lexicon, TriggerSpec
-from dyad.actors.knowledge import country_name
+from dyad.actors.knowledge import INTERGOVERNMENTAL_CODES, country_name
+from dyad.actors.organisations import lookup_organisation
 from dyad.events.mentions import Mention, authored
 from dyad.records import Actor
 
@@ -87,11 +88,12 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             triggers.append(Trigger(token, (token.i,), spec))
             if misread:
                 used.add(token.head.i)  # "eased restrictions": the object is not an event of its own
+    triggers = _bodies_left(sent, triggers)
     triggers += _protests_by_purpose(sent, triggers)
     triggers += _done_together(sent, triggers)
     if not triggers and not any(t.pos_ in {"VERB", "AUX"} for t in sent):
         triggers = _headline_verbs(sent, lexicon)
-    return sorted((_as_threat(t, lexicon) for t in triggers), key=lambda t: t.head.i)
+    return sorted((_as_expulsion(_as_threat(t, lexicon)) for t in triggers), key=lambda t: t.head.i)
 
 
 def _entry(table: dict[str, TriggerSpec], token: Token) -> TriggerSpec | None:
@@ -167,6 +169,46 @@ def _as_threat(trigger: Trigger, lexicon: Lexicon) -> Trigger:
         spec = _entry(lexicon.verbs, child)
         if child.lemma_.lower() in HOSTILE_VERBS or spec is not None and spec.event_type in HOSTILE_TYPES:
             return replace(trigger, spec=replace(trigger.spec, event_type="THREATEN", mode=None))
+    return trigger
+
+
+LEAVING_VERBS = {"quit", "leave", "exit", "withdraw", "pull"}
+_LEFT_BODY = TriggerSpec("leave", None, "VERB", "SANCTION", "withdraw", "act")
+
+
+def _bodies_left(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
+    """"quit the UN Human Rights Council", "withdrew from the ICC": a state
+    leaving a body of states reduces relations (PLOVER's SANCTION withdraw),
+    where the same verbs tell a retreat or a resignation elsewhere."""
+    for token in sent:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in LEAVING_VERBS:
+            continue
+        left = [c for c in token.children if c.dep_ in OBJECT_DEPS or c.dep_ == "obl" and _case(c) in {"from", "of"}]
+        if any(_intergovernmental(c) for c in left):
+            triggers = [t for t in triggers if t.head.i != token.i] + [Trigger(token, (token.i,), _LEFT_BODY)]
+    return triggers
+
+
+def _intergovernmental(token: Token) -> bool:
+    """Whether a phrase names a body of states: whole, or up to its head ("ECOWAS in January")."""
+    for tokens in (token.subtree, [t for t in token.subtree if t.i <= token.i]):
+        known = lookup_organisation(" ".join(t.text for t in tokens if t.dep_ not in {"case", "det", "punct"}))
+        if known is not None:
+            return known.country in INTERGOVERNMENTAL_CODES
+    return False
+
+
+DIPLOMAT_NOUNS = {"ambassador", "envoy", "diplomat", "attaché", "attache", "chargé", "charge", "consul"}
+_EXPULSION = TriggerSpec("expel", None, "VERB", "SANCTION", "expel", "act")
+
+
+def _as_expulsion(trigger: Trigger) -> Trigger:
+    """"ordered the military attaché to leave", "orders French ambassador out":
+    an order given to a diplomat is an expulsion (SANCTION), not a demand."""
+    if trigger.spec.event_type != "REQUEST" or trigger.head.lemma_.lower() not in {"order", "tell"}:
+        return trigger
+    if any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in DIPLOMAT_NOUNS for c in trigger.head.children):
+        return replace(trigger, spec=_EXPULSION)
     return trigger
 
 

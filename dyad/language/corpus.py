@@ -10,6 +10,7 @@ learns where sentences end. Used to train the shipped pipeline
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 
 import spacy
@@ -23,6 +24,12 @@ SPLITS = {
 # The pre-release UNER train still has these; the final release maps them to O.
 DROPPED_NER = {"OTH", "O"}
 SENTENCES_PER_DOC = 10
+# GUM as a whole is CC BY-NC-SA, but its LICENSE.txt puts these genres' texts
+# under attribution licences (Wikimedia, OpenStax, YouTube CC vlogs, public-domain
+# speeches, the Santa Barbara conversations). Only they may train shipped weights;
+# wikiHow and fiction are non-commercial, and the rest carry no stated exception.
+GUM_OPEN_GENRES = ("bio", "conversation", "interview", "news", "speech", "textbook", "vlog", "voyage")
+GUM_TRAIN = "en_gum-ud-train.conllu.gz"
 
 
 def open_text(path: Path):
@@ -52,13 +59,19 @@ def read_conllu(path: Path):
                     mwt_end = int(cols[0].split("-")[1])
                     mwt_nospace = "SpaceAfter=No" in cols[9]
                     continue
-                if int(cols[0]) == mwt_end:
-                    cols[9] = "SpaceAfter=No" if mwt_nospace else "_"
-                elif int(cols[0]) < mwt_end:
-                    cols[9] = "SpaceAfter=No"
+                if int(cols[0]) <= mwt_end:
+                    nospace = mwt_nospace or int(cols[0]) < mwt_end
+                    cols[9] = _with_space_after(cols[9], nospace)
                 rows.append(cols)
     if rows:
         yield sent_id, rows
+
+
+def _with_space_after(misc: str, nospace: bool) -> str:
+    """MISC with its SpaceAfter flag set as the multiword token decides; other fields kept."""
+    fields = [f for f in misc.split("|") if f not in ("_", "SpaceAfter=No")]
+    fields += ["SpaceAfter=No"] if nospace else []
+    return "|".join(fields) or "_"
 
 
 def read_iob2(path: Path) -> dict[str, tuple[list[str], list[str]]]:
@@ -139,8 +152,130 @@ def split_docs(datasets: Path, split: str, vocab) -> tuple[list[Doc], int, int]:
     return docs, n_sent, n_ner
 
 
-def convert_split(datasets: Path, split: str, out_dir: Path) -> tuple[int, int]:
+def gum_genre(sent_id: str) -> str:
+    """'GUM_news_afghan-3' -> 'news'."""
+    return sent_id.split("_")[1]
+
+
+GUM_ENTITY_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
+_ENTITY_MARK = re.compile(r"\((\d+)-([a-z]+)[^()]*(\))?|(\d+)\)")
+
+
+def gum_mentions(rows) -> list[tuple[int, int, str]]:
+    """(first, last, etype) of every mention in GUM's Entity= layer, token indices inclusive."""
+    mentions, open_ = [], []
+    for i, row in enumerate(rows):
+        value = next((f[7:] for f in row[9].split("|") if f.startswith("Entity=")), "")
+        for match in _ENTITY_MARK.finditer(value):
+            if match.group(1):
+                if match.group(3):
+                    mentions.append((i, i, match.group(2)))
+                else:
+                    open_.append((match.group(1), i, match.group(2)))
+            else:
+                at = max((k for k, m in enumerate(open_) if m[0] == match.group(4)), default=None)
+                if at is not None:
+                    _, first, etype = open_.pop(at)
+                    mentions.append((first, i, etype))
+    return mentions
+
+
+# Titles that open a person mention in GUM ("U.S. President Donald Trump") but lie
+# outside the name in UNER.
+_TITLES = {
+    "president", "prime", "minister", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "senator", "sen.",
+    "rep.", "governor", "gov.", "king", "queen", "prince", "princess", "pope", "general", "gen.", "secretary",
+    "chancellor", "judge", "justice", "professor", "prof.", "sir", "lord", "lady", "captain", "capt.", "mayor",
+    "chairman", "director", "chief", "commander", "emperor", "sheikh", "ayatollah", "lieutenant", "colonel",
+    "sergeant", "coach", "saint", "reverend", "rev.", "father", "bishop", "archbishop", "cardinal", "speaker",
+}
+_CONNECTORS = {"of", "and", "the", "for", "de", "&", "-", "on", "in"}
+
+
+def _name_after_titles(rows, first: int, last: int) -> int:
+    """Where the capitalised run ending at `last` starts, titles left out."""
+    start = last
+    while start > first and rows[start - 1][1][:1].isupper() and rows[start - 1][1].lower() not in _TITLES:
+        start -= 1
+    return start
+
+
+def _name_span(rows, first: int, last: int, label: str) -> tuple[int, int] | None:
+    """The name in a mention ("the [United States]'s", "U.S. President [Donald Trump]"), or None.
+
+    A name is a run of capitalised words (with "of", "and"... between them) around
+    at least one proper noun: UD English tags "United" in "United States" a VERB."""
+    while first <= last and rows[first][3] == "DET":
+        first += 1
+    while last > first and rows[last][3] in ("PART", "PUNCT"):
+        last -= 1
+    if label == "PER" and rows[last][1][:1].isupper():
+        first = _name_after_titles(rows, first, last)  # "New Zealand's Prime Minister [John Key]"
+    if first > last or not rows[first][1][:1].isupper():
+        return None
+    # A mention with more after the name ("Groningen, in the Netherlands",
+    # "Jacob Bernoulli (who ...)") keeps the name that opens it.
+    end = first
+    while end < last and (rows[end + 1][1][:1].isupper() or rows[end + 1][1].lower() in _CONNECTORS):
+        end += 1
+    last = end
+    while last > first and not rows[last][1][:1].isupper():
+        last -= 1
+    words = [rows[k][1] for k in range(first, last + 1)]
+    if label == "PER" and (rows[first][1].lower() in _TITLES or rows[last][4] == "NNPS"):
+        return None  # "the President"; "the Afghans"
+    if not any(rows[k][3] == "PROPN" for k in range(first, last + 1)):
+        return None
+    return first, last
+
+
+def gum_entity_tags(rows) -> list[str]:
+    """IOB2 tags in UNER's scheme from GUM's named person, organisation and place mentions.
+
+    GUM marks every mention, named or not; a name here is a mention whose words,
+    past a leading determiner, are proper nouns (with "of", "and" between them).
+    Of nested names the outermost wins, as in UNER's flat annotation."""
+    names = []
+    for first, last, etype in gum_mentions(rows):
+        label = GUM_ENTITY_TYPES.get(etype)
+        span = _name_span(rows, first, last, label) if label else None
+        if span:
+            names.append((span[0], span[1], label))
+    tags = ["O"] * len(rows)
+    for first, last, label in sorted(names, key=lambda n: (n[0], -n[1])):
+        if all(t == "O" for t in tags[first:last + 1]):
+            tags[first:last + 1] = [f"B-{label}"] + [f"I-{label}"] * (last - first)
+    return tags
+
+
+def gum_docs(datasets: Path, vocab, genres=GUM_OPEN_GENRES, entities: bool = False) -> tuple[list[Doc], int]:
+    """GUM train sentences of the given genres, as Docs of a few sentences each.
+
+    With `entities`, named mentions become PER/ORG/LOC (gum_entity_tags); without,
+    entities are left missing rather than read as "no entity"."""
+    docs, batch, n_sent, doc_id = [], [], 0, None
+    for sent_id, rows in read_conllu(datasets / "ud-english-gum" / GUM_TRAIN):
+        if gum_genre(sent_id) not in genres:
+            continue
+        this_doc = sent_id.rsplit("-", 1)[0]
+        if batch and (len(batch) == SENTENCES_PER_DOC or this_doc != doc_id):
+            docs.append(merge_sentences(vocab, batch))
+            batch = []
+        doc_id = this_doc
+        words = [r[1] for r in rows]
+        batch.append(sentence_fields(rows, (words, gum_entity_tags(rows)) if entities else None))
+        n_sent += 1
+    if batch:
+        docs.append(merge_sentences(vocab, batch))
+    return docs, n_sent
+
+
+def convert_split(datasets: Path, split: str, out_dir: Path, with_gum: bool = False,
+                  gum_entities: bool = False) -> tuple[int, int]:
     docs, n_sent, n_ner = split_docs(datasets, split, spacy.blank("en").vocab)
+    if with_gum and split == "train":
+        extra, n_extra = gum_docs(datasets, docs[0].vocab, entities=gum_entities)
+        docs, n_sent = docs + extra, n_sent + n_extra
     out_dir.mkdir(parents=True, exist_ok=True)
     DocBin(docs=docs, store_user_data=False).to_disk(out_dir / f"{split}.spacy")
     return n_sent, n_ner
