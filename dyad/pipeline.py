@@ -204,6 +204,9 @@ def _adjusted_code(trigger: Trigger, pairs) -> tuple[str, str | None]:
         return "SANCTION", "withdraw"
     if spec.event_type == "ASSAULT" and pairs and all(_crowd(s) for s, _ in pairs):
         return "PROTEST", "riot"  # "rioters torched a police post": a protest turned violent
+    if (spec.event_type == "COERCE" and spec.mode in {"seize", "restrict"} or spec.lemma == "block") \
+            and pairs and all(_crowd(s) or _the_people(s) for s, _ in pairs):
+        return "PROTEST", "obstruct"  # "landless workers took over an estate", "truckers blocked depots"
     if spec.event_type == "CONSULT" and pairs and all(t is None and s.country in INTERGOVERNMENTAL_CODES for s, t in pairs):
         return "CONSULT", "multilateral"  # a meeting among a body's members
     return spec.event_type, spec.mode
@@ -215,6 +218,15 @@ CROWD_WORDS = {"rioter", "rioters", "protester", "protesters", "protestor", "pro
 
 def _crowd(actor: Actor | None) -> bool:
     return actor is not None and bool(CROWD_WORDS & set(actor.text.lower().split()))
+
+
+# The people as such (not officials, armed men or criminals): what they seize or
+# smash in the street is a protest, not coercion or an armed attack.
+PROTESTING_SECTORS = {"CVL", "LAB", "AGR", "EDU"}
+
+
+def _the_people(actor: Actor | None) -> bool:
+    return actor is not None and actor.sector in PROTESTING_SECTORS
 
 
 def _drop_targetless_twins(found: list[Event]) -> list[Event]:

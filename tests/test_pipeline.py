@@ -447,6 +447,23 @@ def test_pipeline_a_minister_who_quits_resigns(coder):
     assert find(code(coder, "The finance minister of Pakistan, Ishaq Dar, quit."), "RETREAT") is not None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brazilian landless workers occupied an unproductive sugar estate in Pernambuco.",
+        "Romanian truckers blocked fuel depots on Monday.",
+    ],
+    ids=["occupation", "blockade"],
+)
+def test_pipeline_people_seizing_or_blocking_protest(coder, text):
+    event = find(code(coder, text), "PROTEST")
+    assert event is not None and event.mode == "obstruct", [(e.event_type, e.source) for e in code(coder, text)]
+
+
+def test_pipeline_troops_occupying_a_town_still_coerce(coder):
+    assert find(code(coder, "Russian forces occupied the town of Kupiansk."), "COERCE") is not None
+
+
 def test_pipeline_noun_trigger_as_object_is_done_by_the_verbs_subject(coder):
     events = code(coder, "The Egyptian navy and its French counterpart completed the Cleopatra drills off Alexandria on Friday.")
     drill = find(events, "COOPERATE")
