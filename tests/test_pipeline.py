@@ -281,6 +281,12 @@ def test_pipeline_what_a_state_owns_or_fields_acts_for_it(coder, text, event_typ
     assert event is not None and event.source.country == source_country and event.target.country == target_country
 
 
+def test_pipeline_a_promise_of_a_hostile_phrasal_act_is_a_threat(coder):
+    events = code(coder, "Bolivian farmers in Santa Cruz vowed to cut off food supplies to La Paz.")
+    assert find(events, "THREATEN", source__country="BOL") and not find(events, "AGREE"), \
+        [(e.event_type, e.source) for e in events]
+
+
 def test_pipeline_a_promise_of_force_is_a_threat(coder):
     events = code(coder, "Iran vowed to retaliate against Israel for the strike.")
     assert find(events, "THREATEN", source__country="IRN") is not None and find(events, "AGREE") is None

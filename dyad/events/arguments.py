@@ -166,10 +166,18 @@ def _as_threat(trigger: Trigger, lexicon: Lexicon) -> Trigger:
             return replace(trigger, spec=replace(trigger.spec, event_type="THREATEN", mode=None))
         if child.dep_ != "xcomp":
             continue
-        spec = _entry(lexicon.verbs, child)
-        if child.lemma_.lower() in HOSTILE_VERBS or spec is not None and spec.event_type in HOSTILE_TYPES:
+        if _hostile_act(child, lexicon):
             return replace(trigger, spec=replace(trigger.spec, event_type="THREATEN", mode=None))
     return trigger
+
+
+def _hostile_act(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb that tells force or a sanction, alone or as a phrase ("cut off supplies")."""
+    spec = _entry(lexicon.verbs, verb)
+    if verb.lemma_.lower() in HOSTILE_VERBS or spec is not None and spec.event_type in HOSTILE_TYPES:
+        return True
+    phrasal = (s for lemma in lemma_candidates(verb) for s in lexicon.phrasal_for(lemma))
+    return any(s.event_type in HOSTILE_TYPES and _complement(verb, s.complement) is not None for s in phrasal)
 
 
 LEAVING_VERBS = {"quit", "leave", "exit", "withdraw", "pull"}
