@@ -197,7 +197,7 @@ def _adjusted_code(trigger: Trigger, pairs) -> tuple[str, str | None]:
     a riot."""
     spec = trigger.spec
     if spec.event_type == "CONSULT" and spec.mode is None and any(
-            c.dep_ == "obl" and c.lemma_.lower() in PHONE_WORDS for c in trigger.head.children):
+            c.dep_ in {"obl", "obl:agent"} and c.lemma_.lower() in PHONE_WORDS for c in trigger.head.children):
         return "CONSULT", "phone"  # "spoke by phone with", "talked in a video call"
     if spec.event_type == "RETREAT" and spec.mode == "withdraw" and pairs \
             and all(t is not None and t.country in INTERNATIONAL_CODES for _, t in pairs):

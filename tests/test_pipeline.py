@@ -691,6 +691,13 @@ def test_pipeline_a_hostile_act_foretold_in_the_passive_is_the_tellers_threat(co
         [(e.event_type, e.status, e.source, e.target) for e in events]
 
 
+def test_pipeline_an_irregular_past_the_tagger_took_for_a_participle_is_still_the_clauses_verb(coder):
+    events = code(coder, "Peru's foreign minister spoke by videolink with her Ecuadorian counterpart on Thursday.")
+    talk = find(events, "CONSULT", mode="phone")
+    assert talk is not None and (talk.source.country, talk.target.country) == ("PER", "ECU"), \
+        [(e.event_type, e.mode, e.source, e.target) for e in events]
+
+
 def test_pipeline_a_talk_by_phone_has_its_other_side_and_the_phone_mode(coder):
     events = code(coder, "The Turkish foreign minister spoke by telephone with his Egyptian counterpart.")
     talk = find(events, "CONSULT", mode="phone")

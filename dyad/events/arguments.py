@@ -570,7 +570,17 @@ def _finite(verb: Token) -> bool:
     """A finite verb heads a clause of its own, whatever the parse hung it on:
     a past, present, or a participle the parse hung on a sentence-root noun
     ("Fiji's opposition party strongly objected to ...", tagged VBN)."""
-    return verb.tag_ in {"VBD", "VBZ", "VBP"} or _root_noun_misread(verb)
+    return verb.tag_ in {"VBD", "VBZ", "VBP"} or verb.lower_ in PAST_NOT_PARTICIPLE or _root_noun_misread(verb)
+
+
+# Irregular past tenses that are never participles ("spoke", not "spoken"): whatever
+# the tagger says ("spoke by videolink" tagged as a passive participle), they are finite.
+PAST_NOT_PARTICIPLE = {
+    "spoke", "took", "gave", "wrote", "drove", "rode", "rose", "chose", "broke", "froze", "stole", "flew", "drew",
+    "grew", "threw", "knew", "began", "ran", "came", "became", "went", "ate", "fell", "forgot", "saw", "shook",
+    "swore", "tore", "wore", "bore", "hid", "sang", "rang", "sank", "swam", "forbade", "forgave", "overthrew",
+    "undertook", "withdrew", "overtook", "mistook", "foresaw", "oversaw", "arose", "awoke", "strove", "did",
+}
 
 
 def _root_noun_misread(verb: Token) -> bool:
