@@ -315,6 +315,12 @@ def test_pipeline_a_capitals_envoy_belongs_to_its_state_not_to_the_destination(c
     assert visit is not None and visit.source.country == "IRN" and visit.target.country == "SAU"
 
 
+def test_pipeline_a_sentence_the_tagger_left_without_a_verb_is_read_like_a_headline(coder):
+    # "quit" is tagged as a noun here: the sentence has no verb at all
+    event = find(code(coder, "Pakistan's finance minister quit on Monday."), "RETREAT")
+    assert event is not None and event.source.country == "PAK"
+
+
 def test_pipeline_a_verbless_headline_has_its_verb(coder):
     # the tagger reads "expels" as a plural noun and the line as one noun phrase
     expulsion = find(code(coder, "Kenya expels Somali diplomat over border row"), "SANCTION")

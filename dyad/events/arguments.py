@@ -130,7 +130,8 @@ def headline_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> 
     word right after the first actor, when the lexicon knows it as a verb, is
     the headline's verb, whatever it was tagged. Only for a line that does not
     end like prose and tells no event otherwise."""
-    if sent[-1].text in {".", "!", "?", "”", '"'} or any(t.tag_ in {"VBD", "VBP", "VBZ"} for t in sent):
+    if sent[-1].text in {".", "!", "?", "”", '"'} and any(t.pos_ in {"VERB", "AUX"} for t in sent) \
+            or any(t.tag_ in {"VBD", "VBP", "VBZ"} for t in sent):
         return []
     ends = {m.end for m in mentions if sent.start <= m.start and m.end < sent.end}
     for token in sent:
