@@ -476,6 +476,21 @@ def test_pipeline_troops_occupying_a_town_still_coerce(coder):
     assert find(code(coder, "Russian forces occupied the town of Kupiansk."), "COERCE") is not None
 
 
+@pytest.mark.parametrize(
+    "text, event_type, source, target",
+    [
+        ("The Pakistani Taliban attacked a police station in Bannu.", "ASSAULT", "PAK", "PAK"),
+        ("Houthi fighters struck a Greek-owned tanker in the Red Sea.", "ASSAULT", "YEM", "GRC"),
+        ("North Korean soldiers fired at a defector as he ran across the demarcation line.", "ASSAULT", "PRK", "PRK"),
+    ],
+    ids=["demonym-in-a-bodys-name", "hyphenated-owner", "defector"],
+)
+def test_pipeline_sides_named_around_the_entity(coder, text, event_type, source, target):
+    events = code(coder, text)
+    assert find(events, event_type, source__country=source, target__country=target), \
+        [(e.event_type, e.source, e.target) for e in events]
+
+
 def test_pipeline_noun_trigger_as_object_is_done_by_the_verbs_subject(coder):
     events = code(coder, "The Egyptian navy and its French counterpart completed the Cleopatra drills off Alexandria on Friday.")
     drill = find(events, "COOPERATE")

@@ -428,6 +428,9 @@ def _entity_mention(ent: Span, state: DocumentActors) -> Mention | None:
     if capital:
         actor = Actor(text, knowledge.country_name(capital), capital, "GOV", None)
         return Mention(ent.start, ent.end, ent.root.i, (actor,), "capital")
+    wider = _organisation_named_wider(ent, knowledge)
+    if wider is not None:
+        return Mention(wider.start, wider.end, ent.root.i, (_organisation_actor(wider, state),), "organisation")
     if ent.label_ == "ORG" or knowledge.organisation(text):
         return Mention(ent.start, ent.end, ent.root.i, (_organisation_actor(ent, state),), "organisation")
     role = knowledge.sector_in([t.text for t in ent])
@@ -440,6 +443,15 @@ def _entity_mention(ent: Span, state: DocumentActors) -> Mention | None:
         country = knowledge.place_country(text) or _state_owning_place(ent, knowledge)
         return Mention(ent.start, ent.end, ent.root.i, (Actor(text, text, country, None, None),), "place")
     return None
+
+
+def _organisation_named_wider(ent: Span, knowledge: ActorKnowledge) -> Span | None:
+    """"the Pakistani Taliban": a body whose name takes in the capitalised word
+    the tagger left outside the entity, when the tables know the wider name."""
+    if ent.start == 0 or not ent.doc[ent.start - 1].text[:1].isupper():
+        return None
+    wider = ent.doc[ent.start - 1 : ent.end]
+    return wider if knowledge.organisation(_strip_possessive(wider.text)) else None
 
 
 def _state_owning_place(ent: Span, knowledge: ActorKnowledge) -> str | None:
@@ -762,8 +774,17 @@ def _modifiers(token: Token, deps: set[str]) -> list[Token]:
     for one of them ("The coast guard blamed Chinese vessels" read as one
     noun phrase: the vessels' description starts after "blamed")."""
     modifiers = [c for c in token.lefts if c.dep_ in deps]
-    verbs = [t.i for m in modifiers for t in m.subtree if t.pos_ == "VERB" and t.tag_ in {"VBD", "VBN"}]
+    verbs = [t.i for m in modifiers for t in m.subtree
+             if t.pos_ == "VERB" and t.tag_ in {"VBD", "VBN"} and not _owning_participle(t)]
     return [m for m in modifiers if not verbs or m.left_edge.i > max(verbs)]
+
+
+_OWNING_PARTICIPLES = {"owned", "flagged", "registered", "operated", "backed", "led", "made", "built", "run"}
+
+
+def _owning_participle(token: Token) -> bool:
+    """"owned" in "a Greek-owned tanker": half of a hyphenated adjective, not a verb."""
+    return token.i > 0 and token.doc[token.i - 1].text == "-" and token.lower_ in _OWNING_PARTICIPLES
 
 
 def _states_after_of(token: Token, state: DocumentActors) -> list[tuple[str, str]]:
@@ -799,6 +820,9 @@ _THING_NOUNS = {
     "prices", "markets", "stocks", "shares", "rights", "laws", "rules", "restrictions", "documents", "papers",
     "vaccines", "supplies", "missiles", "rockets", "shells", "bombs", "planes", "ships", "vehicles", "cities",
     "towns", "villages", "areas", "regions", "positions", "targets", "sites", "facilities", "offices",
+    # vessels named like agents ("-er"): things a state owns, not people
+    "tanker", "tankers", "freighter", "freighters", "trawler", "trawlers", "carrier", "carriers",
+    "destroyer", "destroyers", "container", "containers",
 }
 _PEOPLE_NOUNS = {
     "aircraft", "people", "youths", "crowds", "gunmen", "men", "women", "victims", "widows", "families",
