@@ -353,9 +353,14 @@ def _status(trigger: Trigger, date, published: str | None) -> str:
 
 
 def _complement_denied(trigger: Trigger) -> bool:
-    """"held no talks": the "no" sits on the phrase's noun, not on its verb."""
+    """"held no talks": the "no" sits on the phrase's noun, not on its verb;
+    "handed over no suspects", "no wheat has reached Iran": on its object or subject."""
     doc = trigger.head.doc
-    return any(c.dep_ == "det" and c.lower_ == "no" for i in trigger.words if i != trigger.head.i for c in doc[i].children)
+    words = [doc[i] for i in trigger.words if i != trigger.head.i]
+    if trigger.head.pos_ == "VERB":
+        words += [c for c in trigger.head.children if c.dep_ in {"obj", "nsubj", "nsubj:pass"}]
+    # the "no" that opens the phrase, wherever the parse hung it ("No Kazakh wheat")
+    return any(word.left_edge.lower_ == "no" and word.left_edge.pos_ == "DET" for word in words)
 
 
 def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Actor | None]]:

@@ -553,8 +553,9 @@ def test_pipeline_verb_parsed_as_adjective_on_its_object_keeps_the_object(coder)
         ("Saudi Arabia's relief centre is due to deliver 200 tonnes of dates to families in Mali.", "AID", "planned"),
         ("Nepal to ask India to reopen boundary talks", "REQUEST", "planned"),
         ("Belarus said its foreign minister had held no talks with Polish officials.", "CONSULT", "negated"),
+        ("No Kazakh wheat has reached Iran via the new rail corridor.", "COOPERATE", "negated"),
     ],
-    ids=["due-to", "headline-to", "held-no-talks"],
+    ids=["due-to", "headline-to", "held-no-talks", "no-subject"],
 )
 def test_pipeline_status_from_words_the_parse_misplaces(coder, text, event_type, status):
     events = code(coder, text)
