@@ -554,8 +554,10 @@ def test_pipeline_verb_parsed_as_adjective_on_its_object_keeps_the_object(coder)
         ("Nepal to ask India to reopen boundary talks", "REQUEST", "planned"),
         ("Belarus said its foreign minister had held no talks with Polish officials.", "CONSULT", "negated"),
         ("No Kazakh wheat has reached Iran via the new rail corridor.", "COOPERATE", "negated"),
+        ("Russia is preparing a fresh wave of missile strikes on Ukraine's power grid.", "ASSAULT", "planned"),
+        ("The African Union summit is likely to endorse Nigeria's candidate for commission chair.", "SUPPORT", "planned"),
     ],
-    ids=["due-to", "headline-to", "held-no-talks", "no-subject"],
+    ids=["due-to", "headline-to", "held-no-talks", "no-subject", "wave-prepared", "likely-to"],
 )
 def test_pipeline_status_from_words_the_parse_misplaces(coder, text, event_type, status):
     events = code(coder, text)

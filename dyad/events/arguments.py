@@ -19,6 +19,7 @@ from dyad.events.lexicon import Lexicon, TriggerSpec
 from dyad.actors.knowledge import INTERGOVERNMENTAL_CODES, country_name
 from dyad.actors.organisations import lookup_organisation
 from dyad.events.mentions import Mention, authored
+from dyad.events.status import BATCH_NOUNS
 from dyad.records import Actor
 
 SUBJECT_DEPS = {"nsubj", "csubj", "obl:agent", "nmod:agent", "nmod:poss"}
@@ -547,6 +548,8 @@ def _light_verb_roles(trigger: Trigger, mentions: list[Mention]) -> tuple[list[M
     subject gives, the indirect object or "to" receives); "Eswatini received a
     loan from the bank" (the subject receives, "from" or "by" gives)."""
     noun = trigger.head
+    if noun.dep_ == "nmod" and noun.head.lemma_.lower() in BATCH_NOUNS:
+        noun = noun.head  # "preparing a wave of strikes": the batch is the verb's object
     if noun.pos_ != "NOUN" or noun.dep_ not in OBJECT_DEPS or noun.head.pos_ != "VERB" or noun.head == noun:
         return [], []
     verb = noun.head

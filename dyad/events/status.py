@@ -168,12 +168,17 @@ def _is_future(token: Token) -> bool:
             return True
     # "is to visit", "is expected to visit", "is about to restore"
     if token.dep_ in {"xcomp", "advcl"} and _infinitive(token) \
-            and token.head.lemma_ in {"be", "expect", "schedule", "set", "due", "about", "poised", "poise", "slate", "slated"}:
+            and token.head.lemma_ in {"be", "expect", "schedule", "set", "due", "about", "poised", "poise", "slate", "slated",
+                                      "likely"}:
         return True
     # a headline's "Prime Minister to Visit Israel": an infinitive with no verb above it
     return token.pos_ == "VERB" and (token.dep_ in {"ROOT", "acl"} or token.dep_ == "advcl" and token.head.dep_ == "ROOT"
                                      and token.head.pos_ in {"PROPN", "NOUN"}) \
         and _infinitive(token) and not any(c.dep_.startswith("aux") for c in token.children)
+
+
+# Nouns for a batch of acts ("a wave of strikes"): the batch is planned or done as its acts are.
+BATCH_NOUNS = {"wave", "round", "series", "spate", "string", "barrage", "salvo", "volley", "campaign"}
 
 
 def _governors(trigger: Token):
@@ -182,6 +187,9 @@ def _governors(trigger: Token):
     token = trigger
     for _ in range(4):
         link = token.dep_.split(":")[0]
+        if link == "nmod" and token.head.lemma_.lower() in BATCH_NOUNS:
+            token = token.head  # "preparing a fresh wave of strikes": the batch stands in for its acts
+            continue
         if link not in {"xcomp", "ccomp", "obj", "nsubj", "obl", "acl"} or token.head == token:
             return
         if link == "acl" and not _infinitive(token):
