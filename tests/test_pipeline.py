@@ -556,12 +556,26 @@ def test_pipeline_verb_parsed_as_adjective_on_its_object_keeps_the_object(coder)
         ("No Kazakh wheat has reached Iran via the new rail corridor.", "COOPERATE", "negated"),
         ("Russia is preparing a fresh wave of missile strikes on Ukraine's power grid.", "ASSAULT", "planned"),
         ("The African Union summit is likely to endorse Nigeria's candidate for commission chair.", "SUPPORT", "planned"),
+        ("Beijing refrained from criticising the military takeover in Niger.", "ACCUSE", "negated"),
+        ("Senegal's interior minister declined to step down despite opposition calls.", "RETREAT", "negated"),
     ],
-    ids=["due-to", "headline-to", "held-no-talks", "no-subject", "wave-prepared", "likely-to"],
+    ids=["due-to", "headline-to", "held-no-talks", "no-subject", "wave-prepared", "likely-to", "refrained-from",
+         "declined-to-as-adverbial"],
 )
 def test_pipeline_status_from_words_the_parse_misplaces(coder, text, event_type, status):
     events = code(coder, text)
     assert find(events, event_type, status=status), [(e.event_type, e.status) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The UN condemned the attack on the convoy.", "Russia criticised the military takeover in Niger."],
+    ids=["condemned-attack", "criticised-takeover"],
+)
+def test_pipeline_who_judges_an_act_did_not_do_it(coder, text):
+    events = code(coder, text)
+    assert find(events, "ACCUSE") and not find(events, "ASSAULT") and not find(events, "COERCE"), \
+        [(e.event_type, e.source, e.target) for e in events]
 
 
 def test_pipeline_an_act_avoided_is_not_guessed_back_by_the_sentence_model(coder):

@@ -542,6 +542,14 @@ def _object_read_as_modified(trigger: Trigger, mentions: list[Mention], sources:
 RECEIVING_VERBS = {"receive", "get", "obtain", "accept", "take"}
 
 
+# Verbs that speak of an act rather than do it: their subject is not the act's actor.
+JUDGING_VERBS = {
+    "criticise", "criticize", "condemn", "denounce", "decry", "deplore", "slam", "welcome", "praise", "hail",
+    "applaud", "blame", "deny", "reject", "protest", "oppose", "mourn", "investigate", "report", "describe",
+    "recall", "witness", "debate", "commemorate", "survive", "condone", "question", "fear", "predict",
+}
+
+
 def _light_verb_roles(trigger: Trigger, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
     """Sides of a noun trigger that is a verb's object, from the verb: "the
     two navies completed the drills", "Japan handed Sri Lanka a grant" (the
@@ -553,6 +561,8 @@ def _light_verb_roles(trigger: Trigger, mentions: list[Mention]) -> tuple[list[M
     if noun.pos_ != "NOUN" or noun.dep_ not in OBJECT_DEPS or noun.head.pos_ != "VERB" or noun.head == noun:
         return [], []
     verb = noun.head
+    if JUDGING_VERBS.intersection(lemma_candidates(verb)):
+        return [], []  # "Russia criticised the military takeover": the critic did not take over
     receiving = verb.lemma_.lower() in RECEIVING_VERBS
     links = _Links(Trigger(verb, (verb.i,), trigger.spec), mentions)
     givers, receivers = [], []

@@ -15,7 +15,8 @@ _PLANNING_HEADS = {
     "ask", "call", "consider", "threaten", "wish", "like", "try", "attempt", "ready", "willing", "prepared",
 }
 # Verbs whose complement is denied ("refused to meet").
-_NEGATING_HEADS = {"refuse", "deny", "fail", "decline", "reject", "cancel", "postpone", "avoid"}
+_NEGATING_HEADS = {"refuse", "deny", "fail", "decline", "reject", "cancel", "postpone", "avoid", "refrain", "abstain",
+                   "refrained", "abstained"}
 _PLANNING_OBJECT_HEADS = {"plan", "prepare", "propose", "schedule", "consider", "envisage"}
 _PLANNED_MODIFIERS = {"upcoming", "planned", "forthcoming", "future", "next", "proposed", "scheduled", "expected"}
 
@@ -181,12 +182,22 @@ def _is_future(token: Token) -> bool:
 BATCH_NOUNS = {"wave", "round", "series", "spate", "string", "barrage", "salvo", "volley", "campaign"}
 
 
+def _complement_clause(token: Token) -> bool:
+    """An infinitive or "from"-gerund the parse hung as an adverbial clause on a
+    verb of planning or denial: "declined to step down", "refrained from criticising"."""
+    marked = any(c.dep_ == "mark" and c.lower_ in {"to", "from"} for c in token.children)
+    head = token.head.lemma_.lower()
+    return marked and (head in _NEGATING_HEADS or head in _PLANNING_HEADS or token.head.lower_ in _NEGATING_HEADS)
+
+
 def _governors(trigger: Token):
     """(link, head) for the words a trigger hangs from, nearest first:
     "agreed to hold a meeting" gives (obj, hold), then (xcomp, agreed)."""
     token = trigger
     for _ in range(4):
         link = token.dep_.split(":")[0]
+        if link == "advcl" and _complement_clause(token):
+            link = "xcomp"  # "declined to step down" parsed as an adverbial clause
         if link == "nmod" and token.head.lemma_.lower() in BATCH_NOUNS:
             token = token.head  # "preparing a fresh wave of strikes": the batch stands in for its acts
             continue
