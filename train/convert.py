@@ -1,21 +1,32 @@
 """Turn UD English EWT and UNER English EWT into spaCy DocBins for training.
 
-    python train/convert.py ../shared/datasets train/corpus
+    python train/convert.py ../shared/datasets train/corpus [--gum [--gum-entities]]
+
+With --gum, the train split also takes the GUM documents whose texts are openly
+licensed (dyad.language.corpus.GUM_OPEN_GENRES), for the tagger and the parser;
+with --gum-entities, their named person, organisation and place mentions too
+(dyad.language.corpus.gum_entity_tags), for the entity recogniser.
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
 from pathlib import Path
 
 from dyad.language.corpus import SPLITS, convert_split
 
 
-def main(datasets: str, out_dir: str) -> None:
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("datasets", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--gum", action="store_true", help="add GUM's openly licensed genres to train")
+    parser.add_argument("--gum-entities", action="store_true", help="with --gum: their named mentions as entities")
+    args = parser.parse_args()
     for split in SPLITS:
-        n_sent, n_ner = convert_split(Path(datasets), split, Path(out_dir))
+        n_sent, n_ner = convert_split(args.datasets, split, args.out, with_gum=args.gum, gum_entities=args.gum_entities)
         print(f"{split}: {n_sent} sentences, {n_ner} with entities")
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    main()
