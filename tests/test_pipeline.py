@@ -491,6 +491,24 @@ def test_pipeline_sides_named_around_the_entity(coder, text, event_type, source,
         [(e.event_type, e.source, e.target) for e in events]
 
 
+@pytest.mark.parametrize(
+    "text, sector",
+    [
+        ("Slovakia's electoral commission refused to certify the referendum petition.", "GOV"),
+        ("Nepal's upper house voted down the citizenship amendment bill.", "LEG"),
+    ],
+    ids=["electoral-commission", "upper-house"],
+)
+def test_pipeline_a_body_named_by_adjective_and_noun_acts(coder, text, sector):
+    event = find(code(coder, text), "REJECT")
+    assert event is not None and event.source.sector == sector, [(e.event_type, e.source) for e in code(coder, text)]
+
+
+def test_pipeline_an_adjective_that_names_a_sector_does_not_make_a_thing_a_body(coder):
+    event = find(code(coder, "Washington suspended military aid to Niger after the coup."), "SANCTION")
+    assert event is not None and event.target.country == "NER"
+
+
 def test_pipeline_noun_trigger_as_object_is_done_by_the_verbs_subject(coder):
     events = code(coder, "The Egyptian navy and its French counterpart completed the Cleopatra drills off Alexandria on Friday.")
     drill = find(events, "COOPERATE")

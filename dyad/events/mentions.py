@@ -568,7 +568,7 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
     compounds = [c.text for c in token.lefts if c.dep_ == "compound"]
     sector = knowledge.sector_in([token.text]) or (
         knowledge.sector_in(compounds + [token.text]) if compounds else None  # "coast guard", "border police"
-    )
+    ) or _sector_named_with_adjective(token, knowledge)
     if sector is None and not _people_like(token):
         return _state_asset(token, knowledge)
     modifiers = _modifiers(token, {"amod", "compound", "nmod:poss", "det", "nummod"})
@@ -767,6 +767,15 @@ def _state_asset(token: Token, knowledge: ActorKnowledge) -> Mention | None:
     sector = "MIL" if military else "GOV" if lemma in {"embassy", "consulate", "mission"} else None
     actor = Actor(token.doc[start : token.i + 1].text, knowledge.country_name(country), country, sector, None)
     return Mention(start, token.i + 1, token.i, (actor,), "group")
+
+
+def _sector_named_with_adjective(token: Token, knowledge: ActorKnowledge) -> str | None:
+    """"electoral commission", "upper house": a body named by adjective and noun
+    together, though neither word alone is one ("military aid" is no body)."""
+    adjectives = [c.text for c in token.lefts if c.dep_ == "amod" and c.text.islower()]
+    if not adjectives or knowledge.sector_in(adjectives):
+        return None
+    return knowledge.sector_in(adjectives + [token.text])
 
 
 def _modifiers(token: Token, deps: set[str]) -> list[Token]:
