@@ -768,17 +768,23 @@ def _part_of_group(child: Token, token: Token) -> bool:
     return (token.lemma_.lower() in GROUP_NOUNS or token.lower_ in GROUP_NOUNS) and _case(child) == "of"
 
 
+OTHER_SIDE_CASES = {"with", "between", "to", "against"}
+
+
 def _through_object(child: Token, token: Token, trigger: Trigger) -> bool:
     """"sign a deal with Iraq", "hold talks with Iran": the other side hangs
     from the trigger's object. "rejected an offer from Kabul", "welcomed
     Reagan's statement": the author of what the trigger acts on."""
+    if token.dep_ == "nmod" and _case(token) == "of" and token.head.dep_ in OBJECT_DEPS and token.head.head == trigger.head:
+        return _case(child) in OTHER_SIDE_CASES  # "signed a memorandum of understanding with Russia"
     if token.head != trigger.head:
         return False
     if token.dep_ in OBJECT_DEPS and authored(token) and (child.dep_ in {"amod", "nmod:poss"} or _case(child) in {"from", "by"}):
         return True
     if token.dep_ in OBJECT_DEPS:
         # "imposed sanctions on Iran", "launched a strike on Kharkiv", "declared war against ..."
-        return _case(child) in {"with", "between", "to", "on", "against"}
+        return _case(child) in OTHER_SIDE_CASES | {"on"} or _case(child) == "of" and any(
+            _case(g) in OTHER_SIDE_CASES for g in child.children if g.dep_ in {"nmod", "obl"})
     if token.dep_ == "obl" and trigger.spec.frame == "sym" and _case(child) == "with":
         return True  # "spoke by phone with Biden": the other side hung on the means
     # "the annexation of Crimea from Ukraine", "the transfer of weapons to Kyiv":
