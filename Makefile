@@ -27,10 +27,11 @@ test: install
 	bash scripts/install_chromium.sh
 	$(PY) -m pytest -q
 
-# Retrain the shipped English pipeline from UD English EWT + UNER English EWT.
+# Retrain the shipped English pipeline from UD English EWT + UNER English EWT + GUM's openly
+# licensed genres (tags and parse only; see train/convert.py). About 40 minutes on 2 cores.
 model: install
-	$(PY) train/convert.py $(SHARED)/datasets train/corpus
-	$(PY) -m spacy train train/pipeline.cfg --output train/output
+	$(PY) train/convert.py $(SHARED)/datasets train/corpus --gum
+	$(PY) train/train.py train/pipeline.cfg train/output
 	$(PY) train/package.py train/output/model-best dyad/data/pipeline
 
 # Retrain the event-type word models (dyad/data/events/*.npz) from the stories and sentences

@@ -289,6 +289,8 @@ def _main_verb(sent: Span):
     Algerian media reported") the verb of what was reported."""
     verb = sent.root if sent.root.pos_ == "VERB" else next(
         (t for t in sent if t.pos_ == "VERB" and t.tag_ in {"VBD", "VBZ", "VBP"}), None)
+    if verb is None:  # "is due to deliver": the clause on a root adjective
+        verb = next((c for c in sent.root.children if c.pos_ == "VERB" and c.dep_ in {"ccomp", "xcomp"}), None)
     if verb is not None and verb.lemma_.lower() in _REPORTING:
         reported = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.pos_ in {"VERB", "AUX"}]
         if reported:
@@ -536,10 +538,15 @@ def _named_from(headline: Event, body: Event) -> Event:
     if headline.event_type in SYMMETRIC and not _same_roles_pair(pairs):
         pairs = ((headline.source, body.target), (headline.target, body.source))
     source, target = (
-        dataclasses.replace(b, text=a.text) if a is not None and b is not None and len(b.name) > len(a.name) else a
+        dataclasses.replace(b, text=a.text) if a is not None and b is not None and _fuller_name(b.name, a.name) else a
         for a, b in pairs
     )  # the words stay the headline's: they are what its evidence sentence says
     return headline.replace(source=source, target=target)
+
+
+def _fuller_name(body: str, headline: str) -> bool:
+    """A longer name, or a person's name for a role ("Dmitry Medvedev" for "Russia's Prime Minister")."""
+    return len(body) > len(headline) or _role_words(headline) and not _role_words(body)
 
 
 def _same_roles_pair(pairs) -> bool:

@@ -17,22 +17,18 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "events" / "trigger_sen
 HEADER = ["trigger", "pos", "type", "mode", "frame"]
 MIN_TRIGGERS_PER_TYPE = 15
 
-# Sentences that fail for reasons outside the lexicon, with the reason seen. The shipped
-# pipeline (dep LAS 0.42 when this was written) often reads "X verbed Y" as a root noun X
-# with "verbed" as its acl, so the verb has no subject and the event no source; a better
-# parse (dep LAS 0.79) fixes most of them. strict=False: they count when they pass.
-ACL = "parse: the subject is read as a root noun with the verb as its acl, so the event has no source"
+# Sentences that fail for reasons outside the lexicon, with the reason seen in the
+# shipped pipeline's parse (each pipeline misreads its own few).
+# strict=False: they count when they pass.
 PARSE_FAILURES = {
-    "Egypt and Greece held joint naval exercises in the Mediterranean.":
-        "parse: 'held' read as acl/amod of the subject, so the exercises have no actors",
-    "The UN secretary-general called for an immediate ceasefire in Sudan.":
-        "parse: 'secretary-general' split into parts and read as a passive subject or acl head; no source",
-    "Gunmen opened fire on a police station in Quetta.": ACL,
+    "Norway and Sweden agreed to deepen cooperation on Arctic security.":
+        "parse: 'Norway' read as the root and 'agreed' as its conjunct, so the cooperation has no sides",
 }
-# Of those, the ones where the tagger or lemmatiser hides the trigger word itself.
+# Sentences where the tagger or lemmatiser hides the trigger word itself (the sentence
+# model may still name the event).
 TRIGGER_WORD_FAILURES = {
-    sentence: PARSE_FAILURES[sentence]
-    for sentence in ()
+    "India and Japan share data on Chinese naval movements.":
+        "tagger: 'share' read as a noun compound of 'data', so no verb tells the cooperation",
 }
 
 

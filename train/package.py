@@ -14,12 +14,17 @@ META = {
     "name": "dyad_en_news",
     "description": (
         "Dyad's English pipeline: tagger, morphologizer, lemmatizer, dependency parser (UD labels) and NER "
-        "(PER, ORG, LOC), trained by `make model` from UD English EWT and UNER English EWT."
+        "(PER, ORG, LOC), trained by `make model` from UD English EWT, UNER English EWT and the openly "
+        "licensed genres of UD English GUM (tags and parse only)."
     ),
     "sources": [
         {"name": "UD English EWT v2.16", "url": "https://universaldependencies.org/", "license": "CC BY-SA 4.0"},
         {"name": "UNER English EWT v1 (train: 2022-12 pre-release)", "url": "https://www.universalner.org/",
          "license": "CC BY-SA 4.0"},
+        {"name": "UD English GUM v2.16, genres bio, conversation, interview, news, speech, textbook, vlog, voyage",
+         "url": "https://github.com/UniversalDependencies/UD_English-GUM",
+         "license": "CC BY (Wikimedia, OpenStax, YouTube CC, Santa Barbara Corpus texts) and public domain "
+                    "(speeches), as GUM's LICENSE.txt states; GUM's wikiHow and fiction (CC BY-NC-SA) are left out"},
     ],
     "license": "CC BY-SA 4.0",
 }

@@ -85,6 +85,9 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             continue  # "called Russia a key player": naming, not a call
         if spec is not None and spec.lemma == "deny" and _denies_a_fact(token):
             continue  # "denied suspending exports": the suspension is what is negated
+        if spec is not None and spec.lemma == "commit" and any(
+                c.dep_ in OBJECT_DEPS and c.lemma_.lower() in WRONGS for c in token.children):
+            continue  # "committed atrocities": a wrong done, not a commitment
         if spec is not None:
             triggers.append(Trigger(token, (token.i,), spec))
             if misread:
@@ -193,7 +196,7 @@ def _bodies_left(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
     for token in sent:
         if token.pos_ != "VERB" or token.lemma_.lower() not in LEAVING_VERBS:
             continue
-        left = [c for c in token.children if c.dep_ in OBJECT_DEPS or c.dep_ == "obl" and _case(c) in {"from", "of"}]
+        left = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"xcomp"} or c.dep_ == "obl" and _case(c) in {"from", "of"}]
         if any(_intergovernmental(c) for c in left):
             triggers = [t for t in triggers if t.head.i != token.i] + [Trigger(token, (token.i,), _LEFT_BODY)]
     return triggers
@@ -220,6 +223,12 @@ def _as_expulsion(trigger: Trigger) -> Trigger:
     if any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in DIPLOMAT_NOUNS for c in trigger.head.children):
         return replace(trigger, spec=_EXPULSION)
     return trigger
+
+
+# What one commits that is no commitment ("committed atrocities").
+WRONGS = {"atrocity", "atrocities", "crime", "crimes", "abuse", "abuses", "murder", "fraud", "offence", "offense",
+          "violation", "violations", "massacre", "massacres", "genocide", "error", "mistake", "suicide", "sin",
+          "breach", "act", "acts", "attack", "attacks", "theft", "robbery", "perjury", "treason"}
 
 
 INTENT_NOUNS = {"effort", "bid", "attempt", "push", "drive", "way", "means", "hope", "goal", "aim", "chance"}
@@ -433,7 +442,7 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
         if before and not after:
             before = _listed_before(before[0], mentions, trigger.head.doc) + before  # "Djibouti, Paraguay open relations"
         return Roles(tuple(before), tuple(after), (), False)
-    sources, targets, places = [], [], []
+    sources, targets, places, visited = [], [], [], []
     links = _Links(trigger, mentions)
     for mention in mentions:
         if mention.root in trigger.words:
@@ -459,8 +468,11 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
             trigger.spec.frame == "go" and case in TARGET_CASES
         ):
             targets.append(mention)
+            visited += [mention] if dep in OBJECT_DEPS else []
         elif trigger.head.pos_ == "NOUN" and (dep == "compound" or dep == "amod" and mention.kind == "state"):
             sources.append(mention)  # "Israeli airstrikes", "a Russian attack": the state's act
+    if trigger.spec.frame == "go" and visited:
+        targets = visited  # "to Visit Israel in Bid to Bolster Ties": what is visited is the destination
     if trigger.spec.event_type == "MOBILIZE":
         # "deployed troops to its border with Guyana": the forces moved are not whom it aims at
         moved = [m for m in targets if all(a.sector in FORCE_SECTORS for a in m.actors)]
@@ -492,9 +504,18 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
         source_names = {a.name for m in sources for a in m.actors}
         others = [m for m in mentions if not source_names & {a.name for a in m.actors}]
         targets = _nearest(trigger, others, before=False, exclude=sources)
+    places = places or _places_of_object(trigger, mentions)
     if not targets and trigger.spec.frame == "act":
         targets = _owner_of_object(trigger, mentions, sources) or _home_ground(places, sources)
     return Roles(tuple(sources), tuple(targets), tuple(places), from_parse)
+
+
+def _places_of_object(trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
+    """"destroyed a weapons depot in Lviv": where what is acted on stands is
+    where the act took place, when the parse hung the place on the object."""
+    objects = {c.i for c in trigger.head.children if c.dep_ in OBJECT_DEPS}
+    return [m for m in mentions if m.kind in {"place", "capital"} and trigger.head.doc[m.root].dep_ == "nmod"
+            and trigger.head.doc[m.root].head.i in objects and _case(trigger.head.doc[m.root]) in PLACE_CASES]
 
 
 def _owner_of_object(trigger: Trigger, mentions: list[Mention], sources: list[Mention]) -> list[Mention]:
@@ -614,7 +635,13 @@ def _root_noun_misread(verb: Token) -> bool:
 
 
 def _active(verb: Token) -> bool:
-    return verb.pos_ == "VERB" and verb.tag_ != "VBN" and not any(c.dep_ == "aux:pass" for c in verb.children)
+    """A verb the parse read as passive without a passive auxiliary: a progressive
+    ("forces have been helping"), or a prose sentence's root past tense tagged
+    as a participle ("the minister apologized."): prose needs a "was" for its
+    passive, where a headline does not ("Journalist detained in Tehran")."""
+    if verb.pos_ != "VERB" or any(c.dep_ == "aux:pass" for c in verb.children):
+        return False
+    return verb.tag_ != "VBN" or verb.dep_ == "ROOT" and verb.sent[-1].text in {".", "!", "?"}
 
 
 def _unaccusative_journey(trigger: Trigger) -> bool:
@@ -822,11 +849,20 @@ def _shares_subject(token: Token) -> bool:
     """"agreed to hold": the subject of "agreed" holds; "met and thanked":
     coordinated verbs share theirs. Nouns ("efforts to return") pass nothing."""
     head = token.head
-    if head == token or head.pos_ not in {"VERB", "AUX"}:
+    if head == token:
+        return False
+    if head.pos_ == "ADJ" and head.lower_ in CONTROL_ADJECTIVES and token.dep_ in {"xcomp", "ccomp", "advcl"}:
+        return True  # "is due to deliver", "is ready to host", "stopped short of calling": however parsed
+    if head.pos_ not in {"VERB", "AUX"}:
         return False
     if token.dep_ == "xcomp":
         return head.lemma_.lower() in SUBJECT_CONTROL_VERBS or any(c.dep_ == "nsubj:pass" for c in head.children)
     return token.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in token.children)
+
+
+# Adjectives whose infinitive or gerund is done by their subject.
+CONTROL_ADJECTIVES = {"due", "likely", "set", "about", "poised", "ready", "willing", "prepared", "determined",
+                      "eager", "keen", "reluctant", "unwilling", "unable", "able", "short"}
 
 
 def _case(token: Token) -> str | None:

@@ -580,6 +580,8 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
         with_name = knowledge.country_in([t.text for t in token.doc[named_before:start]] + words)
         if with_name != country:
             start, country = named_before, with_name
+    if country is None and not _body_in(modifiers, knowledge):
+        start, country = _body_named_before(token.doc, start, knowledge) or (start, None)
     country = country or _body_in(modifiers, knowledge) or _located_in(token, knowledge)
     text = token.doc[start : token.i + 1].text
     if token.lower_ in TITLE_NOUNS or (token.lower_ == "minister" or token.head.lower_ in TITLE_NOUNS):
@@ -644,10 +646,28 @@ def _body_in(modifiers: list[Token], knowledge: ActorKnowledge) -> str | None:
     """"ASEAN foreign ministers", "EU finance ministers": the code of the
     international body named before a role (IGO, EUR, UNO), else None."""
     for modifier in modifiers:
-        known = knowledge.organisation(" ".join(t.text for t in modifier.subtree))
-        if known and known.country in INTERGOVERNMENTAL_CODES:
-            return known.country
+        code = _intergovernmental_code(" ".join(t.text for t in modifier.subtree), knowledge)
+        if code:
+            return code
     return None
+
+
+def _body_named_before(doc: Doc, start: int, knowledge: ActorKnowledge) -> tuple[int, str] | None:
+    """"ASEAN foreign ministers" with the body's name hung elsewhere by the parse:
+    (where the phrase starts, the body's code) when capitalised words right
+    before it name a body of states."""
+    for first in range(max(0, start - 3), start):
+        words = doc[first:start]
+        if all(t.text[:1].isupper() for t in words):
+            code = _intergovernmental_code(words.text, knowledge)
+            if code:
+                return first, code
+    return None
+
+
+def _intergovernmental_code(name: str, knowledge: ActorKnowledge) -> str | None:
+    known = knowledge.organisation(name)
+    return known.country if known and known.country in INTERGOVERNMENTAL_CODES else None
 
 
 _NAME_JOINERS = {"and", "of", "for", "&"}

@@ -140,6 +140,8 @@ def _not_yet(trigger: Token) -> bool:
 def _stopped_short(trigger: Token) -> bool:
     """"stopped short of calling for his resignation": the call was not made."""
     head = trigger.head
+    if head.lower_ == "short" and head.dep_ == "xcomp":
+        head = head.head  # "short" read as the verb's complement, the gerund hung on it
     return trigger.dep_ in {"advcl", "obl", "xcomp"} and head.lemma_.lower() == "stop" \
         and any(c.lower_ == "short" for c in head.children)
 
@@ -168,10 +170,9 @@ def _is_future(token: Token) -> bool:
         if child.dep_ == "amod" and word in _PLANNED_MODIFIERS:
             return True
     # "is to visit", "is expected to visit", "is about to restore"
-    if token.dep_ in {"xcomp", "advcl"} and _infinitive(token) \
-            and token.head.lemma_ in {"be", "expect", "schedule", "set", "due", "about", "poised", "poise", "slate", "slated",
-                                      "likely"}:
-        return True
+    if token.dep_ in {"xcomp", "advcl", "ccomp"} and (_infinitive(token) or _fixed_to(token.head)) \
+            and (token.head.lemma_ in _FUTURE_HEADS or token.head.lower_ in _FUTURE_HEADS):
+        return True  # "are slated to sign" (lemmatised "slat"), "is due to deliver" ("due to" fixed)
     # a headline's "Prime Minister to Visit Israel": an infinitive with no verb above it
     return token.pos_ == "VERB" and (token.dep_ in {"ROOT", "acl"} or token.dep_ == "advcl" and token.head.dep_ == "ROOT"
                                      and token.head.pos_ in {"PROPN", "NOUN"}) \
@@ -188,6 +189,13 @@ def _complement_clause(token: Token) -> bool:
     marked = any(c.dep_ == "mark" and c.lower_ in {"to", "from"} for c in token.children)
     head = token.head.lemma_.lower()
     return marked and (head in _NEGATING_HEADS or head in _PLANNING_HEADS or token.head.lower_ in _NEGATING_HEADS)
+
+
+_FUTURE_HEADS = {"be", "expect", "schedule", "set", "due", "about", "poised", "poise", "slate", "slated", "likely"}
+
+
+def _fixed_to(head: Token) -> bool:
+    return any(c.dep_ == "fixed" and c.lower_ == "to" for c in head.children)
 
 
 def _governors(trigger: Token):
