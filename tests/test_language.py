@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from dyad.cli import main
 from dyad.errors import ModelError
 from dyad.ingest import read_inputs
-from dyad.language import DEFAULT_PIPELINE, analyse, load_pipeline, paragraph_breaks, sentences
+from dyad.language import DEFAULT_PIPELINE, analyse, finite_verbs, load_pipeline, paragraph_breaks, sentences
 
 # Run in a fresh interpreter with no proxy or hub settings and every socket refused.
 NO_NETWORK_LOAD = """
@@ -63,6 +63,12 @@ def test_load_pipeline_unknown_model_is_a_model_error(tmp_path):
 
 
 # --- paragraph breaks end sentences ------------------------------------------
+
+
+def test_a_word_tagged_as_a_finite_verb_is_a_verb_whatever_its_part_of_speech():
+    doc = Doc(spacy.blank("en").vocab, words=["The", "alliance", "applauded", "the", "call"],
+              tags=["DT", "NN", "VBD", "DT", "NN"], pos=["DET", "NOUN", "ADJ", "DET", "NOUN"])
+    assert [t.pos_ for t in finite_verbs(doc)] == ["DET", "NOUN", "VERB", "DET", "NOUN"]
 
 
 def test_paragraphs_component_splits_a_hand_built_doc():

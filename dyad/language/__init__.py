@@ -57,10 +57,25 @@ def load_pipeline(name_or_path: str | None = None) -> Language:
             f"cannot load spaCy pipeline {str(target)!r}: not an installed package or a pipeline folder ({error})"
         ) from error
     nlp.add_pipe("dyad_paragraphs", first=True)
+    nlp.add_pipe("dyad_finite_verbs", last=True)
     add_gazetteer(nlp)
     if not _SENTENCE_SETTERS & set(nlp.pipe_names):
         nlp.add_pipe("sentencizer", after="dyad_paragraphs")
     return nlp
+
+
+FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP"}
+
+
+@Language.component("dyad_finite_verbs", assigns=["token.pos"])
+def finite_verbs(doc: Doc) -> Doc:
+    """A word the tagger calls a finite verb is a verb, whatever the
+    morphologizer's part of speech says: the two are trained apart and
+    sometimes disagree ("applauded" tagged VBD but given ADJ)."""
+    for token in doc:
+        if token.tag_ in FINITE_VERB_TAGS and token.pos_ in {"ADJ", "NOUN", "PROPN"}:
+            token.pos_ = "VERB"
+    return doc
 
 
 @Language.component("dyad_paragraphs", assigns=["token.is_sent_start"])
