@@ -864,6 +864,14 @@ def test_pipeline_a_name_both_place_and_person_is_what_the_tagger_and_titles_say
     assert any((e.source.name, e.source.country) == source for e in events), [(e.event_type, e.source) for e in events]
 
 
+def test_pipeline_the_end_of_a_hyphenated_place_is_not_a_surname(coder):
+    text = ("KABUL — Uzbekistan will supply electricity at no cost to two Afghan hospitals in Mazar-i-Sharif "
+            "this winter, officials in the Taliban administration said.")
+    events = code(coder, text, published="2024-11-01")
+    assert events and all(e.target is None or e.target.country != "PAK" for e in events), \
+        [(e.event_type, e.target) for e in events]
+
+
 def test_pipeline_a_state_name_the_parse_split_is_read_whole(coder):
     event = find(code(coder, "Papua New Guinea's government signed an agreement with Australia."), "SUPPORT")
     assert event.source.country == "PNG"

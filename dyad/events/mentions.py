@@ -472,13 +472,19 @@ def _organisation_actor(ent: Span, state: DocumentActors) -> Actor:
     return Actor(text, _strip_article(text), knowledge.country_in(words), knowledge.sector_in(words), None)
 
 
+def _hyphen_joined(token: Token) -> bool:
+    """"Sharif" of "Mazar-i-Sharif": the end of a hyphenated name, not a surname."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and before.text == "-" and not before.whitespace_
+
+
 # --- unnamed actors -------------------------------------------------------------
 
 def _token_mention(token: Token, state: DocumentActors) -> Mention | None:
     knowledge = state.knowledge
     lower = token.lower_
     if token.pos_ == "PROPN" and token.text not in state.people and token.text[:1].isupper() and not _month(token) \
-            and not _title_before_name(token):
+            and not _title_before_name(token) and not _hyphen_joined(token):
         known = knowledge.person(_strip_possessive(token.text), state.year)
         if known and not _names_a_place(token.text, knowledge, _located(token.doc, token.i)):
             state.people[token.text] = Actor(known.name, known.name, known.country, known.sector, known.wikidata)
