@@ -71,6 +71,12 @@ def test_a_word_tagged_as_a_finite_verb_is_a_verb_whatever_its_part_of_speech():
     assert [t.pos_ for t in finite_verbs(doc)] == ["DET", "NOUN", "VERB", "DET", "NOUN"]
 
 
+def test_a_lower_case_past_tense_swept_into_a_name_is_a_verb():
+    doc = Doc(spacy.blank("en").vocab, words=["The", "Refugee", "Council", "welcomed", "the", "decision"],
+              tags=["DT", "NNP", "NNP", "NNP", "DT", "NN"], pos=["DET", "PROPN", "PROPN", "PROPN", "DET", "NOUN"])
+    assert [(t.tag_, t.pos_) for t in finite_verbs(doc)][1:4] == [("NNP", "PROPN"), ("NNP", "PROPN"), ("VBD", "VERB")]
+
+
 def test_paragraphs_component_splits_a_hand_built_doc():
     doc = Doc(spacy.blank("en").vocab, words=["Talks", "in", "\n\n", "Moscow", "ended"],
               spaces=[True, False, False, True, False])

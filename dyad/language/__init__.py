@@ -71,10 +71,14 @@ FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP"}
 def finite_verbs(doc: Doc) -> Doc:
     """A word the tagger calls a finite verb is a verb, whatever the
     morphologizer's part of speech says: the two are trained apart and
-    sometimes disagree ("applauded" tagged VBD but given ADJ)."""
+    sometimes disagree ("applauded" tagged VBD but given ADJ). A lower-case
+    word in -ed is never a proper noun."""
     for token in doc:
         if token.tag_ in FINITE_VERB_TAGS and token.pos_ in {"ADJ", "NOUN", "PROPN"}:
             token.pos_ = "VERB"
+        elif token.tag_ in {"NNP", "NNPS"} and token.text.islower() and token.text.endswith("ed") and token.i > 0:
+            # "The Norwegian Refugee Council welcomed ...": a lower-case past tense swept into the name
+            token.tag_, token.pos_ = "VBD", "VERB"
     return doc
 
 
