@@ -509,6 +509,13 @@ def test_pipeline_an_adjective_that_names_a_sector_does_not_make_a_thing_a_body(
     assert event is not None and event.target.country == "NER"
 
 
+def test_pipeline_a_title_coordinated_with_another_is_a_side_not_a_modifier(coder):
+    events = code(coder, "NUUK — Denmark's prime minister and Greenland's premier held a closed-door meeting in Nuuk.")
+    talks = find(events, "CONSULT")
+    assert talks is not None and {talks.source.country, talks.target.country} == {"DNK", "GRL"}, \
+        [(e.event_type, e.source, e.target) for e in events]
+
+
 def test_pipeline_noun_trigger_as_object_is_done_by_the_verbs_subject(coder):
     events = code(coder, "The Egyptian navy and its French counterpart completed the Cleopatra drills off Alexandria on Friday.")
     drill = find(events, "COOPERATE")

@@ -591,7 +591,8 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
     country = country or _body_in(modifiers, knowledge) or _located_in(token, knowledge)
     text = token.doc[start : token.i + 1].text
     if token.lower_ in TITLE_NOUNS or (token.lower_ == "minister" or token.head.lower_ in TITLE_NOUNS):
-        if token.dep_ in {"nmod:poss", "compound", "amod"} or token.head != token and token.head.lower_ in TITLE_NOUNS:
+        if token.dep_ in {"nmod:poss", "compound", "amod"} or token.head != token and token.dep_ != "conj" \
+                and token.head.lower_ in TITLE_NOUNS:
             return None  # "the Prime Minister's Office": the title names an office, not a person
         if any(c.lower_ == "the" for c in token.lefts):
             # "the Russian president": the person named before with that role, found in reading order
