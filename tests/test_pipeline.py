@@ -734,9 +734,10 @@ def test_pipeline_unnamed_militants_are_a_side(coder):
     "text, body",
     [
         ("ASEAN foreign ministers met in Kuala Lumpur on Tuesday.", "IGO"),
+        ("African Union health ministers met in Addis Ababa on Friday.", "IGO"),
         ("EU finance ministers met in Luxembourg on Friday.", "EUR"),
     ],
-    ids=["asean", "eu"],
+    ids=["asean", "eu", "body-on-the-next-modifier"],
 )
 def test_pipeline_a_meeting_of_a_bodys_members_is_a_multilateral_consult(coder, text, body):
     events = code(coder, text)

@@ -653,9 +653,12 @@ def _body_in(modifiers: list[Token], knowledge: ActorKnowledge) -> str | None:
     """"ASEAN foreign ministers", "EU finance ministers": the code of the
     international body named before a role (IGO, EUR, UNO), else None."""
     for modifier in modifiers:
-        code = _intergovernmental_code(" ".join(t.text for t in modifier.subtree), knowledge)
-        if code:
-            return code
+        words = list(modifier.subtree)
+        # "African Union health ministers": the body's name hung on the next modifier
+        for name in (words, [t for t in words if t.i < modifier.i]):
+            code = _intergovernmental_code(" ".join(t.text for t in name), knowledge) if name else None
+            if code:
+                return code
     return None
 
 
