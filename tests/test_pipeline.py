@@ -516,6 +516,26 @@ def test_pipeline_a_title_coordinated_with_another_is_a_side_not_a_modifier(code
         [(e.event_type, e.source, e.target) for e in events]
 
 
+@pytest.mark.parametrize(
+    "text, event_type, source, target",
+    [
+        ("Malaysia banned Israeli-flagged ships from its ports.", "SANCTION", "MYS", "ISR"),
+        ("Brussels will bar Chinese firms from public tenders for medical devices.", "SANCTION", "EUR", "CHN"),
+        ("Sweden ended its bilateral development aid to Mali.", "SANCTION", "SWE", "MLI"),
+    ],
+    ids=["ban-abroad", "bar-foreign-firms", "end-aid"],
+)
+def test_pipeline_bans_on_another_state_and_ended_aid_are_sanctions(coder, text, event_type, source, target):
+    events = code(coder, text)
+    assert find(events, event_type, source__country=source, target__country=target), \
+        [(e.event_type, e.source, e.target) for e in events]
+
+
+def test_pipeline_a_ban_at_home_coerces_and_is_no_protest_by_its_author(coder):
+    events = code(coder, "The Kenyan government banned protests in the capital.")
+    assert find(events, "COERCE") and not find(events, "PROTEST"), [(e.event_type, e.source) for e in events]
+
+
 def test_pipeline_noun_trigger_as_object_is_done_by_the_verbs_subject(coder):
     events = code(coder, "The Egyptian navy and its French counterpart completed the Cleopatra drills off Alexandria on Friday.")
     drill = find(events, "COOPERATE")

@@ -563,11 +563,12 @@ def _object_read_as_modified(trigger: Trigger, mentions: list[Mention], sources:
 RECEIVING_VERBS = {"receive", "get", "obtain", "accept", "take"}
 
 
-# Verbs that speak of an act rather than do it: their subject is not the act's actor.
+# Verbs that speak of, forbid or permit an act rather than do it: their subject is not the act's actor.
 JUDGING_VERBS = {
     "criticise", "criticize", "condemn", "denounce", "decry", "deplore", "slam", "welcome", "praise", "hail",
     "applaud", "blame", "deny", "reject", "protest", "oppose", "mourn", "investigate", "report", "describe",
     "recall", "witness", "debate", "commemorate", "survive", "condone", "question", "fear", "predict",
+    "ban", "prohibit", "outlaw", "forbid", "permit", "allow",
 }
 
 
