@@ -204,6 +204,8 @@ def _adjusted_code(trigger: Trigger, pairs) -> tuple[str, str | None]:
         return "SANCTION", "withdraw"
     if spec.event_type == "ASSAULT" and pairs and all(_crowd(s) for s, _ in pairs):
         return "PROTEST", "riot"  # "rioters torched a police post": a protest turned violent
+    if spec.event_type == "AID" and spec.lemma == "arm" and pairs and all(_at_home(s, t) for s, t in pairs):
+        return "MOBILIZE", None  # "the junta began arming civilian volunteers": arming one's own is mobilising
     if spec.event_type == "COERCE" and spec.lemma in {"ban", "bar"} and pairs and all(_abroad(s, t) for s, t in pairs):
         return "SANCTION", "discontinue"  # "Malaysia bans Israeli-flagged ships": a ban on another state is a sanction
     if (spec.event_type == "COERCE" and spec.mode in {"seize", "restrict"} or spec.lemma == "block") \
@@ -222,6 +224,10 @@ def _abroad(source: Actor | None, target: Actor | None) -> bool:
     """The target is another state's, or of one (not a body of states, not at home)."""
     return source is not None and target is not None and source.country is not None \
         and is_state(target.country) and target.country != source.country
+
+
+def _at_home(source: Actor | None, target: Actor | None) -> bool:
+    return source is not None and target is not None and target.country in {None, source.country}
 
 
 def _crowd(actor: Actor | None) -> bool:

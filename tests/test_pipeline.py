@@ -536,6 +536,19 @@ def test_pipeline_a_ban_at_home_coerces_and_is_no_protest_by_its_author(coder):
     assert find(events, "COERCE") and not find(events, "PROTEST"), [(e.event_type, e.source) for e in events]
 
 
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Burkina Faso's junta began arming civilian volunteers under a general mobilisation decree.", "MOBILIZE"),
+        ("Iran armed the Houthis.", "AID"),
+    ],
+    ids=["own-volunteers", "another-states-rebels"],
+)
+def test_pipeline_arming_ones_own_is_mobilising_arming_others_is_aid(coder, text, event_type):
+    events = code(coder, text)
+    assert find(events, event_type), [(e.event_type, e.source, e.target) for e in events]
+
+
 def test_pipeline_noun_trigger_as_object_is_done_by_the_verbs_subject(coder):
     events = code(coder, "The Egyptian navy and its French counterpart completed the Cleopatra drills off Alexandria on Friday.")
     drill = find(events, "COOPERATE")
