@@ -616,9 +616,11 @@ def test_pipeline_verb_parsed_as_adjective_on_its_object_keeps_the_object(coder)
         ("The African Union summit is likely to endorse Nigeria's candidate for commission chair.", "SUPPORT", "planned"),
         ("Beijing refrained from criticising the military takeover in Niger.", "ACCUSE", "negated"),
         ("Senegal's interior minister declined to step down despite opposition calls.", "RETREAT", "negated"),
+        ("Estonia to call up reservists for snap readiness drill", "MOBILIZE", "planned"),
+        ("Cambodia is to restore the political rights of 118 opposition members, officials said.", "CONCEDE", "planned"),
     ],
     ids=["due-to", "headline-to", "held-no-talks", "no-subject", "wave-prepared", "likely-to", "refrained-from",
-         "declined-to-as-adverbial"],
+         "declined-to-as-adverbial", "headline-to-on-subject", "is-to-as-copula"],
 )
 def test_pipeline_status_from_words_the_parse_misplaces(coder, text, event_type, status):
     events = code(coder, text)

@@ -173,6 +173,11 @@ def _is_future(token: Token) -> bool:
     if token.dep_ in {"xcomp", "advcl", "ccomp"} and (_infinitive(token) or _fixed_to(token.head)) \
             and (token.head.lemma_ in _FUTURE_HEADS or token.head.lower_ in _FUTURE_HEADS):
         return True  # "are slated to sign" (lemmatised "slat"), "is due to deliver" ("due to" fixed)
+    if _infinitive(token) and any(c.dep_ == "cop" and c.lemma_ == "be" for c in token.children):
+        return True  # "Cambodia is to restore", the "is" read as a copula
+    if token.dep_ == "xcomp" and token.head.dep_ == "ROOT" and token.head.pos_ in {"PROPN", "NOUN", "ADJ"} \
+            and _infinitive(token):
+        return True  # "Estonia to call up reservists": the headline's infinitive hung on its subject
     # a headline's "Prime Minister to Visit Israel": an infinitive with no verb above it
     return token.pos_ == "VERB" and (token.dep_ in {"ROOT", "acl"} or token.dep_ == "advcl" and token.head.dep_ == "ROOT"
                                      and token.head.pos_ in {"PROPN", "NOUN"}) \
