@@ -295,6 +295,8 @@ def _role_words(name: str) -> bool:
 
 
 _REPORTING = {"say", "report", "tell", "state", "add", "confirm", "announce", "note", "write", "quote"}
+# "denied that officers had beaten ...": the act denied is the clause's (and so negated)
+_DENYING = {"deny", "dismiss", "reject", "refute"}
 
 
 def _main_verb(sent: Span):
@@ -305,7 +307,7 @@ def _main_verb(sent: Span):
         (t for t in sent if t.pos_ == "VERB" and t.tag_ in {"VBD", "VBZ", "VBP"}), None)
     if verb is None:  # "is due to deliver": the clause on a root adjective
         verb = next((c for c in sent.root.children if c.pos_ == "VERB" and c.dep_ in {"ccomp", "xcomp"}), None)
-    if verb is not None and verb.lemma_.lower() in _REPORTING:
+    if verb is not None and verb.lemma_.lower() in _REPORTING | _DENYING:
         reported = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.pos_ in {"VERB", "AUX"}]
         if reported:
             return reported[0]

@@ -618,9 +618,11 @@ def test_pipeline_verb_parsed_as_adjective_on_its_object_keeps_the_object(coder)
         ("Senegal's interior minister declined to step down despite opposition calls.", "RETREAT", "negated"),
         ("Estonia to call up reservists for snap readiness drill", "MOBILIZE", "planned"),
         ("Cambodia is to restore the political rights of 118 opposition members, officials said.", "CONCEDE", "planned"),
+        ("The judiciary denied that security forces had fired metal pellets at mourners in Mahabad.", "ASSAULT",
+         "negated"),
     ],
     ids=["due-to", "headline-to", "held-no-talks", "no-subject", "wave-prepared", "likely-to", "refrained-from",
-         "declined-to-as-adverbial", "headline-to-on-subject", "is-to-as-copula"],
+         "declined-to-as-adverbial", "headline-to-on-subject", "is-to-as-copula", "denied-clause"],
 )
 def test_pipeline_status_from_words_the_parse_misplaces(coder, text, event_type, status):
     events = code(coder, text)
