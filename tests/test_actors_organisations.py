@@ -35,6 +35,7 @@ from dyad.actors.organisations import lookup_organisation, organisation_index
         ("Taliban", "Taliban", "AFG", "REB"),
         ("the Arakan Army", "Arakan Army", "MMR", "REB"),
         ("SICA", "Central American Integration System", "IGO", None),
+        ("the International Seabed Authority", "International Seabed Authority", "IGO", None),
         ("the East African Court of Justice", "East African Court of Justice", "IGO", "JUD"),
         ("TNLA", "Ta'ang National Liberation Army", "MMR", "REB"),
         ("the Knesset", "Knesset", "ISR", "LEG"),

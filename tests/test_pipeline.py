@@ -549,6 +549,11 @@ def test_pipeline_arming_ones_own_is_mobilising_arming_others_is_aid(coder, text
     assert find(events, event_type), [(e.event_type, e.source, e.target) for e in events]
 
 
+def test_pipeline_a_demonym_before_an_unknown_body_places_it(coder):
+    event = find(code(coder, "The Czech Senate did not veto the constitutional amendment."), "REJECT")
+    assert event is not None and (event.source.country, event.status) == ("CZE", "negated")
+
+
 def test_pipeline_noun_trigger_as_object_is_done_by_the_verbs_subject(coder):
     events = code(coder, "The Egyptian navy and its French counterpart completed the Cleopatra drills off Alexandria on Friday.")
     drill = find(events, "COOPERATE")

@@ -469,7 +469,10 @@ def _organisation_actor(ent: Span, state: DocumentActors) -> Actor:
     if known:
         return Actor(text, known.name, known.country, known.sector, known.wikidata)
     words = [t.text for t in ent]
-    return Actor(text, _strip_article(text), knowledge.country_in(words), knowledge.sector_in(words), None)
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    # "the Czech Senate" with only "Senate" tagged: the demonym before it places the body
+    placed_by = [before.text] if before is not None and before.text[:1].isupper() and knowledge.demonym(before.text) else []
+    return Actor(text, _strip_article(text), knowledge.country_in(placed_by + words), knowledge.sector_in(words), None)
 
 
 def _hyphen_joined(token: Token) -> bool:
