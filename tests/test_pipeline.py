@@ -554,6 +554,13 @@ def test_pipeline_a_demonym_before_an_unknown_body_places_it(coder):
     assert event is not None and (event.source.country, event.status) == ("CZE", "negated")
 
 
+def test_pipeline_a_participle_describing_a_leader_does_not_cut_off_the_state_before_it(coder):
+    events = code(coder, "Tanzania's president hosted Mozambique's newly elected leader at State House on Wednesday.")
+    visit = find(events, "CONSULT")
+    assert visit is not None and (visit.source.country, visit.target.country) == ("TZA", "MOZ"), \
+        [(e.event_type, e.source, e.target) for e in events]
+
+
 def test_pipeline_noun_trigger_as_object_is_done_by_the_verbs_subject(coder):
     events = code(coder, "The Egyptian navy and its French counterpart completed the Cleopatra drills off Alexandria on Friday.")
     drill = find(events, "COOPERATE")

@@ -817,8 +817,17 @@ def _modifiers(token: Token, deps: set[str]) -> list[Token]:
     noun phrase: the vessels' description starts after "blamed")."""
     modifiers = [c for c in token.lefts if c.dep_ in deps]
     verbs = [t.i for m in modifiers for t in m.subtree
-             if t.pos_ == "VERB" and t.tag_ in {"VBD", "VBN"} and not _owning_participle(t)]
+             if t.pos_ == "VERB" and t.tag_ in {"VBD", "VBN"} and not _owning_participle(t) and not _adjectival(t)]
     return [m for m in modifiers if not verbs or m.left_edge.i > max(verbs)]
+
+
+# Participles that describe a person or body before its noun ("Mozambique's newly elected leader").
+ADJECTIVAL_PARTICIPLES = {"elected", "appointed", "designated", "ousted", "exiled", "jailed", "detained", "deposed",
+                          "retired", "embattled", "beleaguered", "reelected", "re-elected", "indicted", "sanctioned"}
+
+
+def _adjectival(token: Token) -> bool:
+    return token.lower_ in ADJECTIVAL_PARTICIPLES or any(c.dep_ == "advmod" for c in token.children)
 
 
 _OWNING_PARTICIPLES = {"owned", "flagged", "registered", "operated", "backed", "led", "made", "built", "run"}
