@@ -561,6 +561,23 @@ def test_pipeline_a_participle_describing_a_leader_does_not_cut_off_the_state_be
         [(e.event_type, e.source, e.target) for e in events]
 
 
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("The general assembly of the Organization of American States approved a resolution commending "
+         "Guatemala's electoral authorities.", "IGO", "GTM"),
+        ("SUVA — Pacific Islands Forum leaders gave their endorsement to a regional ocean declaration.", "IGO", None),
+        ("Ukraine's parliament ratified the Rome Statute of the International Criminal Court.", "UKR", "IGO"),
+    ],
+    ids=["body-after-of", "body-over-several-modifiers", "treaty-named-by-a-city"],
+)
+def test_pipeline_bodies_named_in_longer_phrases(coder, text, source, target):
+    events = code(coder, text)
+    assert all(e.event_type == "SUPPORT" for e in events) and events, [(e.event_type, e.source) for e in events]
+    assert {(e.source.country, e.target.country if e.target else None) for e in events} == {(source, target)}, \
+        [(e.source, e.target) for e in events]
+
+
 def test_pipeline_noun_trigger_as_object_is_done_by_the_verbs_subject(coder):
     events = code(coder, "The Egyptian navy and its French counterpart completed the Cleopatra drills off Alexandria on Friday.")
     drill = find(events, "COOPERATE")

@@ -420,6 +420,9 @@ def _entity_mention(ent: Span, state: DocumentActors) -> Mention | None:
     if len(ent) == 1 and (ent.root.dep_ in {"amod", "compound"} or following in _COORDINATORS) \
             and knowledge.demonym(text) and not knowledge.country(text):
         return None  # "Cambodian" in "Cambodian and Thai officers": a modifier, read with its noun
+    wider = _organisation_named_wider(ent, knowledge)
+    if wider is not None:
+        return Mention(wider.start, wider.end, ent.root.i, (_organisation_actor(wider, state),), "organisation")
     country = knowledge.country(text)
     if country:
         actor = Actor(text, knowledge.country_name(country), country, None, None)
@@ -428,9 +431,6 @@ def _entity_mention(ent: Span, state: DocumentActors) -> Mention | None:
     if capital:
         actor = Actor(text, knowledge.country_name(capital), capital, "GOV", None)
         return Mention(ent.start, ent.end, ent.root.i, (actor,), "capital")
-    wider = _organisation_named_wider(ent, knowledge)
-    if wider is not None:
-        return Mention(wider.start, wider.end, ent.root.i, (_organisation_actor(wider, state),), "organisation")
     if ent.label_ == "ORG" or knowledge.organisation(text):
         return Mention(ent.start, ent.end, ent.root.i, (_organisation_actor(ent, state),), "organisation")
     role = knowledge.sector_in([t.text for t in ent])
@@ -446,12 +446,16 @@ def _entity_mention(ent: Span, state: DocumentActors) -> Mention | None:
 
 
 def _organisation_named_wider(ent: Span, knowledge: ActorKnowledge) -> Span | None:
-    """"the Pakistani Taliban": a body whose name takes in the capitalised word
-    the tagger left outside the entity, when the tables know the wider name."""
-    if ent.start == 0 or not ent.doc[ent.start - 1].text[:1].isupper():
-        return None
-    wider = ent.doc[ent.start - 1 : ent.end]
-    return wider if knowledge.organisation(_strip_possessive(wider.text)) else None
+    """"the Pakistani Taliban", "the Rome Statute": a body whose name takes in a
+    capitalised word the tagger left outside the entity, when the tables know
+    the wider name."""
+    doc, head = ent.doc, ent.root.head
+    candidates = []
+    if ent.start > 0 and doc[ent.start - 1].text[:1].isupper():
+        candidates.append(doc[ent.start - 1 : ent.end])
+    if ent.root.dep_ == "compound" and head.i == ent.end and head.text[:1].isupper():
+        candidates.append(doc[ent.start : head.i + 1])  # "the Rome Statute": not the city, the court's treaty
+    return next((wider for wider in candidates if knowledge.organisation(_strip_possessive(wider.text))), None)
 
 
 def _state_owning_place(ent: Span, knowledge: ActorKnowledge) -> str | None:
@@ -662,7 +666,9 @@ def _body_in(modifiers: list[Token], knowledge: ActorKnowledge) -> str | None:
             code = _intergovernmental_code(" ".join(t.text for t in name), knowledge) if name else None
             if code:
                 return code
-    return None
+    # "Pacific Islands Forum leaders": the name spread over several modifiers
+    together = sorted((t for m in modifiers for t in m.subtree), key=lambda t: t.i)
+    return _intergovernmental_code(" ".join(t.text for t in together), knowledge) if len(modifiers) > 1 else None
 
 
 def _body_named_before(doc: Doc, start: int, knowledge: ActorKnowledge) -> tuple[int, str] | None:
@@ -728,7 +734,11 @@ def _located_in(token: Token, knowledge: ActorKnowledge, of_whom: bool = False) 
         words = [t.text for t in child.subtree if t.dep_ not in {"case", "det", "punct"}]
         if case == "of":
             # "representatives of the government and the rebels": several sides, each its own
-            return None if any(t.dep_ == "conj" for t in child.subtree) else knowledge.country_in(words)
+            if any(t.dep_ == "conj" for t in child.subtree):
+                return None
+            named = [t for t in child.subtree if not (t.i < child.i and t.dep_ in {"case", "det"})]
+            body = knowledge.organisation(" ".join(t.text for t in named))  # "of the Organization of American States"
+            return body.country if body else knowledge.country_in(words)
         name = " ".join(words)
         # "in Italy's Calabria" by its state; never a single word of a longer name
         # ("University" of "Dhaka University" is a town in the United States)
