@@ -578,6 +578,17 @@ def test_pipeline_bodies_named_in_longer_phrases(coder, text, source, target):
         [(e.source, e.target) for e in events]
 
 
+def test_pipeline_a_possessive_state_places_a_body_tagged_without_it(coder):
+    text = "COLOMBO — Sri Lanka's Human Rights Commission faulted police for using excessive force against teachers."
+    event = find(code(coder, text), "ACCUSE")
+    assert event is not None and event.source.country == "LKA", [(e.event_type, e.source) for e in code(coder, text)]
+
+
+def test_pipeline_a_prosecutor_general_is_judicial_not_military(coder):
+    event = find(code(coder, "Uzbekistan's prosecutor general will look into complaints from cotton pickers."), "ACCUSE")
+    assert event is not None and event.source.sector == "JUD"
+
+
 def test_pipeline_noun_trigger_as_object_is_done_by_the_verbs_subject(coder):
     events = code(coder, "The Egyptian navy and its French counterpart completed the Cleopatra drills off Alexandria on Friday.")
     drill = find(events, "COOPERATE")

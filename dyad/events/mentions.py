@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.knowledge import INTERGOVERNMENTAL_CODES
+from dyad.actors.sectors import sector_for
 from dyad.events.knowledge import ActorKnowledge, is_state
 from dyad.records import Actor
 
@@ -466,6 +467,21 @@ def _state_owning_place(ent: Span, knowledge: ActorKnowledge) -> str | None:
     return knowledge.country_in([t.text for t in before]) if before else None
 
 
+def _placing_words_before(ent: Span, knowledge: ActorKnowledge) -> list[str]:
+    """"the Czech Senate", "Sri Lanka's Human Rights Commission" with only the body
+    tagged: the demonym or possessive state right before it places the body."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].text[:1].isupper() and knowledge.demonym(doc[ent.start - 1].text):
+        return [doc[ent.start - 1].text]
+    if ent.start > 1 and doc[ent.start - 1].text in _POSSESSIVE:
+        first = ent.start - 2
+        while first > 0 and doc[first - 1].text[:1].isupper() and doc[first - 1].is_alpha and ent.start - 2 - first < 3:
+            first -= 1
+        name = doc[first : ent.start - 1].text
+        return [name] if knowledge.country(name) else []
+    return []
+
+
 def _organisation_actor(ent: Span, state: DocumentActors) -> Actor:
     knowledge = state.knowledge
     text = _strip_possessive(ent.text)
@@ -473,9 +489,7 @@ def _organisation_actor(ent: Span, state: DocumentActors) -> Actor:
     if known:
         return Actor(text, known.name, known.country, known.sector, known.wikidata)
     words = [t.text for t in ent]
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    # "the Czech Senate" with only "Senate" tagged: the demonym before it places the body
-    placed_by = [before.text] if before is not None and before.text[:1].isupper() and knowledge.demonym(before.text) else []
+    placed_by = _placing_words_before(ent, knowledge)
     return Actor(text, _strip_article(text), knowledge.country_in(placed_by + words), knowledge.sector_in(words), None)
 
 
@@ -579,7 +593,9 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
             actor = Actor(token.doc[start : token.i + 1].text, knowledge.country_name(country), country, "GOV", None)
             return Mention(start, token.i + 1, token.i, (actor,), "capital")
     compounds = [c.text for c in token.lefts if c.dep_ == "compound"]
-    sector = knowledge.sector_in([token.text]) or (
+    # "prosecutor general" is a title of its own, not a general
+    titled = sector_for(f"{compounds[-1]} {token.text}".lower()) if compounds else None
+    sector = titled or knowledge.sector_in([token.text]) or (
         knowledge.sector_in(compounds + [token.text]) if compounds else None  # "coast guard", "border police"
     ) or _sector_named_with_adjective(token, knowledge)
     if sector is None and not _people_like(token):
