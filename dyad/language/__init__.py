@@ -1,8 +1,9 @@
 """The English language pipeline: sentences, tokens, tags, lemmas, parse, entities.
 
 Dyad ships its own spaCy pipeline, trained by ``make model`` from UD English
-EWT and UNER English EWT (``train/``), in ``dyad/data/pipeline``. Any other
-installed spaCy pipeline can be chosen by name or path.
+EWT, UNER English EWT and the openly licensed genres of UD English GUM
+(``train/``), in ``dyad/data/pipeline``. Any other installed spaCy pipeline can
+be chosen by name or path.
 """
 
 from __future__ import annotations

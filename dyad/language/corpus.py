@@ -1,7 +1,9 @@
-"""UD English EWT (CoNLL-U) and UNER English EWT (IOB2) as spaCy Docs.
+"""UD English EWT (CoNLL-U), UNER English EWT (IOB2) and UD English GUM's
+openly licensed genres as spaCy Docs.
 
-Both treebanks annotate the same sentences, keyed by ``sent_id``, so one Doc
-carries tags, morphology, lemmas, the dependency tree and the entities.
+The EWT treebanks annotate the same sentences, keyed by ``sent_id``, so one Doc
+carries tags, morphology, lemmas, the dependency tree and the entities; GUM's
+Docs carry no entities unless asked (``gum_entity_tags``).
 Sentences are grouped into documents of a few sentences so that the parser
 learns where sentences end. Used to train the shipped pipeline
 (``train/convert.py``) and to evaluate any pipeline (``dyad model evaluate``).
