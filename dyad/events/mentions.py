@@ -471,8 +471,8 @@ def _placing_words_before(ent: Span, knowledge: ActorKnowledge) -> list[str]:
     """"the Czech Senate", "Sri Lanka's Human Rights Commission" with only the body
     tagged: the demonym or possessive state right before it places the body."""
     doc = ent.doc
-    if ent.start > 0 and doc[ent.start - 1].text[:1].isupper() and knowledge.demonym(doc[ent.start - 1].text):
-        return [doc[ent.start - 1].text]
+    if _name_before(doc, ent.start, False, knowledge) < ent.start:
+        return [doc[ent.start - 1].text]  # the demonym right before
     if ent.start > 1 and doc[ent.start - 1].text in _POSSESSIVE:
         first = ent.start - 2
         while first > 0 and doc[first - 1].text[:1].isupper() and doc[first - 1].is_alpha and ent.start - 2 - first < 3:
@@ -609,9 +609,10 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
         with_name = knowledge.country_in([t.text for t in token.doc[named_before:start]] + words)
         if with_name != country:
             start, country = named_before, with_name
-    if country is None and not _body_in(modifiers, knowledge):
+    body = _body_in(modifiers, knowledge)
+    if country is None and not body:
         start, country = _body_named_before(token.doc, start, knowledge) or (start, None)
-    country = country or _body_in(modifiers, knowledge) or _located_in(token, knowledge)
+    country = country or body or _located_in(token, knowledge)
     text = token.doc[start : token.i + 1].text
     if token.lower_ in TITLE_NOUNS or (token.lower_ == "minister" or token.head.lower_ in TITLE_NOUNS):
         if token.dep_ in {"nmod:poss", "compound", "amod"} or token.head != token and token.dep_ != "conj" \
