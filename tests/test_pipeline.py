@@ -31,6 +31,12 @@ def find(events, event_type, **wanted):
     return None
 
 
+def assert_coded(coder: Coder, text: str, event_type: str, **wanted) -> None:
+    """The coder finds this event in the text; a failure shows what it found instead."""
+    events = code(coder, text)
+    assert find(events, event_type, **wanted), [(e.event_type, e.source, e.target) for e in events]
+
+
 def _field(event, key):
     part, _, attr = key.partition("__")
     value = getattr(event, part)
@@ -450,9 +456,7 @@ def test_pipeline_handing_out_food_is_aid_from_an_armed_groups_fighters(coder):
     ids=["left-court", "quit-bloc", "peacekeepers-out", "diplomat-ordered-out"],
 )
 def test_pipeline_leaving_bodies_and_sending_diplomats_away_reduce_relations(coder, text, source, target):
-    events = code(coder, text)
-    assert find(events, "SANCTION", source__country=source, target__country=target), \
-        [(e.event_type, e.source, e.target) for e in events]
+    assert_coded(coder, text, "SANCTION", source__country=source, target__country=target)
 
 
 def test_pipeline_a_minister_who_quits_resigns(coder):
@@ -486,9 +490,7 @@ def test_pipeline_troops_occupying_a_town_still_coerce(coder):
     ids=["demonym-in-a-bodys-name", "hyphenated-owner", "defector"],
 )
 def test_pipeline_sides_named_around_the_entity(coder, text, event_type, source, target):
-    events = code(coder, text)
-    assert find(events, event_type, source__country=source, target__country=target), \
-        [(e.event_type, e.source, e.target) for e in events]
+    assert_coded(coder, text, event_type, source__country=source, target__country=target)
 
 
 @pytest.mark.parametrize(
@@ -526,9 +528,7 @@ def test_pipeline_a_title_coordinated_with_another_is_a_side_not_a_modifier(code
     ids=["ban-abroad", "bar-foreign-firms", "end-aid"],
 )
 def test_pipeline_bans_on_another_state_and_ended_aid_are_sanctions(coder, text, event_type, source, target):
-    events = code(coder, text)
-    assert find(events, event_type, source__country=source, target__country=target), \
-        [(e.event_type, e.source, e.target) for e in events]
+    assert_coded(coder, text, event_type, source__country=source, target__country=target)
 
 
 def test_pipeline_a_ban_at_home_coerces_and_is_no_protest_by_its_author(coder):
@@ -545,8 +545,7 @@ def test_pipeline_a_ban_at_home_coerces_and_is_no_protest_by_its_author(coder):
     ids=["own-volunteers", "another-states-rebels"],
 )
 def test_pipeline_arming_ones_own_is_mobilising_arming_others_is_aid(coder, text, event_type):
-    events = code(coder, text)
-    assert find(events, event_type), [(e.event_type, e.source, e.target) for e in events]
+    assert_coded(coder, text, event_type)
 
 
 def test_pipeline_a_demonym_before_an_unknown_body_places_it(coder):
@@ -606,9 +605,7 @@ def test_pipeline_noun_trigger_as_object_is_done_by_the_verbs_subject(coder):
 def test_pipeline_sentence_model_speaks_when_lexicon_words_make_no_event(coder, text, event_type, source, target):
     """"talks", "summit" are lexicon words, but with no sides they make no
     event; the sentence model then names the sentence's own event."""
-    events = code(coder, text)
-    assert find(events, event_type, source__country=source, target__country=target), \
-        [(e.event_type, e.source, e.target) for e in events]
+    assert_coded(coder, text, event_type, source__country=source, target__country=target)
 
 
 def test_pipeline_guessed_event_hangs_from_the_reported_verb_not_the_report(coder):
@@ -622,9 +619,8 @@ def test_pipeline_guessed_event_hangs_from_the_reported_verb_not_the_report(code
 
 
 def test_pipeline_an_unnamed_office_is_the_office_of_the_state_in_question(coder):
-    events = code(coder, "Kenyan lawyers urged the interior minister to resign over the deaths of protesters.")
-    assert find(events, "REQUEST", source__country="KEN", target__country="KEN", target__sector="GOV"), \
-        [(e.event_type, e.source, e.target) for e in events]
+    text = "Kenyan lawyers urged the interior minister to resign over the deaths of protesters."
+    assert_coded(coder, text, "REQUEST", source__country="KEN", target__country="KEN", target__sector="GOV")
 
 
 def test_pipeline_denying_a_fact_negates_it_and_is_no_rejection(coder):
@@ -765,9 +761,7 @@ def test_pipeline_unnamed_working_people_are_a_side_placed_where_they_act(coder)
     ids=["loan-from-a-development-bank", "shipment-from-a-capital"],
 )
 def test_pipeline_who_receives_aid_is_its_target(coder, text, giver, receiver):
-    events = code(coder, text)
-    assert find(events, "AID", source__country=giver, target__country=receiver), \
-        [(e.event_type, e.source, e.target) for e in events]
+    assert_coded(coder, text, "AID", source__country=giver, target__country=receiver)
 
 
 @pytest.mark.parametrize(
@@ -817,8 +811,7 @@ def test_pipeline_unnamed_militants_are_a_side(coder):
     ids=["asean", "eu", "body-on-the-next-modifier"],
 )
 def test_pipeline_a_meeting_of_a_bodys_members_is_a_multilateral_consult(coder, text, body):
-    events = code(coder, text)
-    assert find(events, "CONSULT", source__country=body, mode="multilateral"), [(e.event_type, e.source, e.target) for e in events]
+    assert_coded(coder, text, "CONSULT", source__country=body, mode="multilateral")
 
 
 def test_pipeline_an_ngo_discussing_alone_is_no_meeting(coder):
