@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from thinc.api import use_ops
@@ -90,16 +92,21 @@ def paragraph_breaks(doc: Doc) -> Doc:
     terminal punctuation: the parser, trained on web text, otherwise splits
     news sentences after a long name ("Prime Minister Benjamin Netanyahu |
     met President Vladimir Putin")."""
+    # Set in one array: Token.is_sent_start's setter scans the whole Doc for a
+    # parse on every call, which made this step quadratic in the article's length.
+    starts = doc.to_array([SENT_START]).astype(numpy.int64)
     previous = None
     for token in doc:
         if previous is not None and not token.is_space:
             if previous.is_space and PARAGRAPH_BREAK in previous.text:
-                token.is_sent_start = True
+                starts[token.i] = 1
             elif not _ends_sentence(previous):
-                token.is_sent_start = False
+                starts[token.i] = -1
         if token.is_space and PARAGRAPH_BREAK in token.text:
-            token.is_sent_start = False
+            starts[token.i] = -1
         previous = token
+    if len(doc):
+        doc.from_array([SENT_START], starts.view(numpy.uint64))
     return doc
 
 
