@@ -8,7 +8,19 @@ import gzip
 
 import spacy
 
-from dyad.language.corpus import GUM_OPEN_GENRES, GUM_TRAIN, gum_docs, gum_entity_tags, gum_genre, gum_mentions
+from dyad.language.corpus import (
+    GUM_OPEN_GENRES,
+    GUM_TRAIN,
+    gum_docs,
+    gum_entity_tags,
+    gum_genre,
+    gum_mentions,
+    merge_sentences,
+    paragraph_openers,
+    paragraph_text,
+    read_conllu,
+    sentence_fields,
+)
 
 
 def _row(index: int, form: str, upos: str, misc: str = "_", xpos: str = "NNP") -> list[str]:
@@ -69,3 +81,28 @@ def test_gum_training_documents_come_only_from_openly_licensed_genres(datasets_d
                 (kept if gum_genre(sent_id) in GUM_OPEN_GENRES else withheld).add(line.split("=", 1)[1].strip())
     assert len(withheld & texts) < 0.01 * len(withheld)  # fiction and wikiHow (NC) stay out
     assert len(kept & texts) > 0.5 * len(kept)
+
+
+def _sentence(sent_id: str, words: list[str], comments: tuple[str, ...] = ()) -> str:
+    lines = [f"# sent_id = {sent_id}", *comments]
+    lines += ["\t".join([str(i), w, w, "X", "X", "_", "0" if i == 1 else "1", "root" if i == 1 else "dep", "_",
+                         "SpaceAfter=No" if words[i:i + 1] == ["."] else "_"]) for i, w in enumerate(words, 1)]
+    return "\n".join(lines) + "\n\n"
+
+
+def test_paragraphs_are_laid_out_as_in_uds_raw_text(tmp_path):
+    # newdoc before the sent_id, newpar after it: both open a paragraph.
+    path = tmp_path / "three.conllu"
+    path.write_text(
+        "# newdoc id = d1\n" + _sentence("d1-1", ["Talks", "resumed", "."])
+        + _sentence("d1-2", ["No", "deal", "yet"])
+        + _sentence("d1-3", ["Both", "sides", "left", "."], ("# newpar id = d1-p2",)),
+        encoding="utf-8",
+    )
+    openers = paragraph_openers(path)
+    assert openers == {"d1-1", "d1-3"}
+    rows = [(sent_id, sentence_fields(r, None)) for sent_id, r in read_conllu(path)]
+    doc = merge_sentences(spacy.blank("en").vocab, [fields for _, fields in rows])
+    text = paragraph_text(doc, [sent_id in openers for sent_id, _ in rows])
+    assert text == "Talks resumed. No deal yet\n\nBoth sides left. "
+    assert doc.text == "Talks resumed. No deal yet Both sides left. "

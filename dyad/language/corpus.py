@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 import spacy
 from spacy.tokens import Doc, DocBin
@@ -136,22 +137,69 @@ def merge_sentences(vocab, sentences) -> Doc:
     return Doc(vocab, **merged)
 
 
-def split_docs(datasets: Path, split: str, vocab) -> tuple[list[Doc], int, int]:
-    """The Docs of one split, with the counts of sentences and of sentences with entities."""
+class Split(NamedTuple):
+    docs: list[Doc]
+    texts: list[str]  # each Doc's raw text, with a blank line between paragraphs
+    sentences: int
+    with_entities: int
+
+
+def split_docs(datasets: Path, split: str, vocab) -> Split:
+    """The Docs of one split, their raw texts, and the counts of sentences and
+    of sentences with entities."""
     conllu_name, iob_name = SPLITS[split]
     ner = read_iob2(datasets / "uner-english-ewt" / iob_name)
-    docs, batch, n_sent, n_ner = [], [], 0, 0
-    for sent_id, rows in read_conllu(datasets / "ud-english-ewt" / conllu_name):
+    path = datasets / "ud-english-ewt" / conllu_name
+    openers = paragraph_openers(path)
+    docs, texts, batch, opens, n_sent, n_ner = [], [], [], [], 0, 0
+    for sent_id, rows in read_conllu(path):
         fields = sentence_fields(rows, ner.get(sent_id))
         n_sent += 1
         n_ner += fields["ents"][0] is not None
         batch.append(fields)
+        opens.append(sent_id in openers)
         if len(batch) == SENTENCES_PER_DOC:
             docs.append(merge_sentences(vocab, batch))
-            batch = []
+            texts.append(paragraph_text(docs[-1], opens))
+            batch, opens = [], []
     if batch:
         docs.append(merge_sentences(vocab, batch))
-    return docs, n_sent, n_ner
+        texts.append(paragraph_text(docs[-1], opens))
+    return Split(docs, texts, n_sent, n_ner)
+
+
+def paragraph_openers(path: Path) -> set[str]:
+    """The sent_ids of the sentences that open a paragraph or a document
+    (``# newpar``, ``# newdoc``, written before or after ``# sent_id``)."""
+    openers, sent_id, opens = set(), None, False
+    with open_text(path) as lines:
+        for line in lines:
+            if line.startswith("# sent_id"):
+                sent_id = line.split("=", 1)[1].strip()
+            elif line.startswith(("# newpar", "# newdoc")):
+                opens = True
+            elif not line.strip():
+                if opens and sent_id:
+                    openers.add(sent_id)
+                sent_id, opens = None, False
+    if opens and sent_id:
+        openers.add(sent_id)
+    return openers
+
+
+def paragraph_text(doc: Doc, opens: list[bool]) -> str:
+    """The text of a Doc of merged sentences as UD's raw text lays it out: a
+    blank line, not a space, before each sentence that opens a paragraph.
+    Only whitespace differs from ``doc.text``, so a pipeline's tokens of it
+    still align with the Doc's."""
+    text, pieces, at = doc.text, [], 0
+    for sent, opens_paragraph in zip(doc.sents, opens):
+        if opens_paragraph and sent.start_char > 0:
+            pieces.append(text[at : sent.start_char].rstrip(" "))
+            pieces.append("\n\n")
+            at = sent.start_char
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def gum_genre(sent_id: str) -> str:
@@ -274,7 +322,7 @@ def gum_docs(datasets: Path, vocab, genres=GUM_OPEN_GENRES, entities: bool = Fal
 
 def convert_split(datasets: Path, split: str, out_dir: Path, with_gum: bool = False,
                   gum_entities: bool = False) -> tuple[int, int]:
-    docs, n_sent, n_ner = split_docs(datasets, split, spacy.blank("en").vocab)
+    docs, _, n_sent, n_ner = split_docs(datasets, split, spacy.blank("en").vocab)
     if with_gum and split == "train":
         extra, n_extra = gum_docs(datasets, docs[0].vocab, entities=gum_entities)
         docs, n_sent = docs + extra, n_sent + n_extra
