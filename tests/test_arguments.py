@@ -8,7 +8,8 @@ from spacy.tokens import Doc
 
 from dyad.events.arguments import assign_roles, find_triggers
 from dyad.events.lexicon import lexicon
-from dyad.events.mentions import Mention
+from dyad.events.knowledge import ActorKnowledge
+from dyad.events.mentions import Mention, find_mentions
 from dyad.records import Actor
 
 
@@ -34,3 +35,17 @@ def test_the_other_side_hung_on_the_objects_of_phrase_is_the_target():
     kenya, ethiopia = _state(doc, 0, "KEN"), _state(doc, 7, "ETH")
     roles = assign_roles(trigger, [kenya, ethiopia])
     assert roles.sources == (kenya,) and roles.targets == (ethiopia,)
+
+
+def test_a_body_named_over_the_first_words_of_several_modifiers_places_the_role():
+    # "European Union finance ministers met", with "Union" hung on "finance" and
+    # "European" on "ministers": the body's name is the modifiers' first words only
+    doc = _parsed(
+        words=["European", "Union", "finance", "ministers", "met", "."],
+        heads=[3, 2, 3, 4, 4, 4],
+        deps=["amod", "compound", "compound", "nsubj", "ROOT", "punct"],
+        pos=["PROPN", "PROPN", "NOUN", "NOUN", "VERB", "PUNCT"],
+        lemmas=["European", "Union", "finance", "minister", "meet", "."],
+    )
+    ministers = next(m for m in find_mentions(doc, ActorKnowledge(), 2024) if m.root == 3)
+    assert [(a.country, a.sector) for a in ministers.actors] == [("EUR", "GOV")]

@@ -683,9 +683,16 @@ def _body_in(modifiers: list[Token], knowledge: ActorKnowledge) -> str | None:
             code = _intergovernmental_code(" ".join(t.text for t in name), knowledge) if name else None
             if code:
                 return code
-    # "Pacific Islands Forum leaders": the name spread over several modifiers
+    if len(modifiers) < 2:
+        return None
+    # "Pacific Islands Forum leaders": the name spread over several modifiers;
+    # "European Union finance ministers": over their first words
     together = sorted((t for m in modifiers for t in m.subtree), key=lambda t: t.i)
-    return _intergovernmental_code(" ".join(t.text for t in together), knowledge) if len(modifiers) > 1 else None
+    for end in range(len(together), 1, -1):
+        code = _intergovernmental_code(" ".join(t.text for t in together[:end]), knowledge)
+        if code:
+            return code
+    return None
 
 
 def _body_named_before(doc: Doc, start: int, knowledge: ActorKnowledge) -> tuple[int, str] | None:
