@@ -1098,3 +1098,14 @@ def test_pipeline_a_role_opening_a_sentence_is_placed_like_any_role(coder):
     text = "Security forces fired on mourners in the Iraqi city of Nasiriyah on Friday."
     event = find(code(coder, text), "ASSAULT")
     assert (event.source.country, event.source.sector) == ("IRQ", "MIL")
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("A Paris court ordered a Swiss bank to pay damages to French savers.", "FRA", "CHE"),
+        ("A Brazilian judge ordered an American mining firm to pay a fine for polluting the river.", "BRA", "USA"),
+    ],
+)
+def test_pipeline_an_order_to_pay_is_a_judgement_not_a_request(coder, text, source, target):
+    assert_coded(coder, text, "SANCTION", mode="convict", source__country=source, target__country=target)

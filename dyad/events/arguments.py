@@ -431,7 +431,13 @@ def _complement(verb: Token, lemma: str) -> Token | None:
             for grandchild in child.children:
                 if grandchild.dep_ in {"nmod", "compound"} and lemma in lemma_candidates(grandchild):
                     return grandchild
+                if child.dep_ in OBJECT_DEPS and _infinitive_on(grandchild) and lemma in lemma_candidates(grandchild):
+                    return grandchild  # "ordered a steelmaker to pay": the object's "to" clause read as its own
     return None
+
+
+def _infinitive_on(token: Token) -> bool:
+    return token.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "to" for c in token.children)
 
 
 def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
