@@ -49,3 +49,17 @@ def test_a_body_named_over_the_first_words_of_several_modifiers_places_the_role(
     )
     ministers = next(m for m in find_mentions(doc, ActorKnowledge(), 2024) if m.root == 3)
     assert [(a.country, a.sector) for a in ministers.actors] == [("EUR", "GOV")]
+
+
+def test_the_verb_of_a_coordinated_clause_does_not_complete_a_phrasal_trigger():
+    # "Chile suspended fish exports after the warning was broadcast", with "broadcast"
+    # hung on "suspended" as its conjunct: not "suspend>broadcast" (a media ban)
+    doc = _parsed(
+        words=["Chile", "suspended", "fish", "exports", "after", "the", "warning", "was", "broadcast", "."],
+        heads=[1, 1, 3, 1, 6, 6, 1, 8, 1, 1],
+        deps=["nsubj", "ROOT", "compound", "obj", "case", "det", "obl", "aux:pass", "conj", "punct"],
+        pos=["PROPN", "VERB", "NOUN", "NOUN", "ADP", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
+        lemmas=["Chile", "suspend", "fish", "export", "after", "the", "warning", "be", "broadcast", "."],
+    )
+    trigger = next(t for t in find_triggers(doc[:], lexicon()) if t.head.i == 1)
+    assert (trigger.spec.event_type, trigger.spec.complement) == ("SANCTION", None)

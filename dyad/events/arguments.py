@@ -421,8 +421,10 @@ def _complement(verb: Token, lemma: str) -> Token | None:
     ):
         return verb.head  # "has broken relations": the participle read as the object's adjective
     for child in verb.children:
-        if child.dep_ in {"nsubj", "csubj"}:
-            continue  # "forces pulled back": the subject does not complete "pull>force"
+        if child.dep_ in {"nsubj", "csubj", "parataxis"} or child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+            # "forces pulled back": the subject does not complete "pull>force"; "suspended
+            # exports after footage was broadcast": nor does the verb of another clause
+            continue
         if lemma in lemma_candidates(child):
             return child
         if lemma in PREPOSITION_COMPLEMENTS and child.dep_ == "obl" and _case(child) == lemma and child.i > verb.i:
