@@ -1109,3 +1109,15 @@ def test_pipeline_a_role_opening_a_sentence_is_placed_like_any_role(coder):
 )
 def test_pipeline_an_order_to_pay_is_a_judgement_not_a_request(coder, text, source, target):
     assert_coded(coder, text, "SANCTION", mode="convict", source__country=source, target__country=target)
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("Kazakhstan halted grain shipments to Kyrgyzstan on Friday.", "KAZ", "KGZ"),
+        ("Algeria cut gas deliveries to Morocco last month.", "DZA", "MAR"),
+        ("India stopped rice sales to Nepal after the dispute.", "IND", "NPL"),
+    ],
+)
+def test_pipeline_stopping_a_trade_flow_to_a_state_is_a_sanction(coder, text, source, target):
+    assert_coded(coder, text, "SANCTION", mode="discontinue", source__country=source, target__country=target)
