@@ -22,7 +22,7 @@ from dyad.dates import find_dates, resolve_event_date
 from dyad.actors.knowledge import INTERGOVERNMENTAL_CODES, INTERNATIONAL_CODES
 from dyad.actors.sectors import sector_for
 from dyad.events.arguments import (
-    RECEIVING_VERBS, Roles, Trigger, assign_roles, find_triggers, headline_triggers, said_threat_roles,
+    DONE_TOGETHER, RECEIVING_VERBS, Roles, Trigger, assign_roles, find_triggers, headline_triggers, said_threat_roles,
 )
 from dyad.events.knowledge import ActorKnowledge, is_state
 from dyad.events.lexicon import TriggerSpec, lexicon
@@ -389,8 +389,10 @@ def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Act
     targets = _named_first([(a, m.kind) for m in roles.targets for a in m.actors])
     symmetric = trigger.spec.frame == "sym" or trigger.spec.event_type in SYMMETRIC
     # "the ambassadors of France and Italy met the minister": one group of
-    # several states' envoys acts on the other side, it is not a pair by itself
-    envoys = len(roles.sources) == 1 and roles.sources[0].kind == "group" and bool(targets)
+    # several states' envoys acts on the other side, it is not a pair by itself;
+    # what "Thai and Malaysian police jointly arrested" is done to is no side
+    envoys = len(roles.sources) == 1 and roles.sources[0].kind == "group" and bool(targets) \
+        and trigger.spec != DONE_TOGETHER
     if len(roles.sources) == 2 and (_inside(*roles.sources) or _inside(*reversed(roles.sources))) \
             and all(a.country in INTERGOVERNMENTAL_CODES for a in sources):
         # "EU" inside "EU finance ministers": one side, named by the whole phrase

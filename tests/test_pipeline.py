@@ -1121,3 +1121,24 @@ def test_pipeline_an_order_to_pay_is_a_judgement_not_a_request(coder, text, sour
 )
 def test_pipeline_stopping_a_trade_flow_to_a_state_is_a_sanction(coder, text, source, target):
     assert_coded(coder, text, "SANCTION", mode="discontinue", source__country=source, target__country=target)
+
+
+def test_pipeline_a_journey_verb_done_jointly_is_cooperation_not_a_visit(coder):
+    events = code(coder, "Greece and Cyprus flew joint air patrols over the island on Monday.")
+    assert find(events, "COOPERATE", source__country="GRC", target__country="CYP")
+    assert find(events, "CONSULT") is None, [(e.event_type, e.mode) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, sides",
+    [
+        ("Thai and Malaysian police jointly arrested six smugglers near the border.", {"THA", "MYS"}),
+        ("Bulgarian and Romanian border guards jointly detained 40 migrants on Tuesday.", {"BGR", "ROU"}),
+    ],
+)
+def test_pipeline_an_arrest_made_jointly_is_also_cooperation_between_those_who_made_it(coder, text, sides):
+    events = code(coder, text)
+    cooperation = find(events, "COOPERATE")
+    assert cooperation is not None and {cooperation.source.country, cooperation.target.country} == sides, \
+        [(e.event_type, e.source, e.target) for e in events]
+    assert find(events, "COERCE", mode="arrest")

@@ -94,7 +94,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
                 used.add(token.head.i)  # "eased restrictions": the object is not an event of its own
     triggers = _bodies_left(sent, triggers)
     triggers += _protests_by_purpose(sent, triggers)
-    triggers += _done_together(sent, triggers)
+    triggers = _done_together(sent, triggers)
     if not triggers and not any(t.pos_ in {"VERB", "AUX"} for t in sent):
         triggers = _headline_verbs(sent, lexicon)
     return sorted((_as_expulsion(_as_threat(t, lexicon)) for t in triggers), key=lambda t: t.head.i)
@@ -262,24 +262,32 @@ def _protests_by_purpose(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
 
 TOGETHER_WORDS = {"jointly", "together", "alongside"}
 JOINT_WORDS = {"joint", "combined", "coordinated", "shared", "bilateral"}
-_DONE_TOGETHER = TriggerSpec("jointly", None, "VERB", "COOPERATE", None, "sym")
+DONE_TOGETHER = TriggerSpec("jointly", None, "VERB", "COOPERATE", None, "sym")
 
 
 def _done_together(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
     """"The two navies patrolled together", "began operating a joint border
-    post": a verb that is not itself a trigger, done jointly, is cooperation."""
-    taken = {t.head.i for t in triggers} | {i for t in triggers for i in t.words}
-    found = []
+    post": a verb that is not itself a trigger, done jointly, is cooperation.
+    So is a journey verb done jointly ("flew joint patrols": no visit), and
+    an act done together adds the cooperation to the act ("jointly arrested
+    14 poachers")."""
+    in_phrases = {i for t in triggers for i in t.words if i != t.head.i}
     for token in sent:
-        if token.pos_ != "VERB" or token.i in taken:
+        if token.pos_ != "VERB" or token.i in in_phrases:
             continue
         joint_object = any(
             c.dep_ in OBJECT_DEPS and any(m.lower_ in JOINT_WORDS and m.dep_ == "amod" for m in c.children)
             for c in token.children
         )
-        if joint_object or any(c.lower_ in TOGETHER_WORDS and c.dep_ == "advmod" for c in token.children):
-            found.append(Trigger(token, (token.i,), _DONE_TOGETHER))
-    return found
+        jointly = any(c.lower_ in TOGETHER_WORDS and c.dep_ == "advmod" for c in token.children)
+        own = [t for t in triggers if t.head.i == token.i]
+        journey = bool(own) and all(t.spec.frame == "go" for t in own)
+        joint_act = bool(own) and jointly and all(t.spec.event_type in HOSTILE_TYPES for t in own)
+        if not (joint_object or jointly) or own and not (journey or joint_act):
+            continue
+        journeys = [t for t in own if t.spec.frame == "go"]
+        triggers = [t for t in triggers if t not in journeys] + [Trigger(token, (token.i,), DONE_TOGETHER)]
+    return triggers
 
 
 OFFICIAL_PLURALS = {"official", "minister", "leader", "diplomat", "government", "authority", "envoy", "delegate",
