@@ -213,7 +213,20 @@ def _adjusted_code(trigger: Trigger, pairs) -> tuple[str, str | None]:
         return "PROTEST", "obstruct"  # "landless workers took over an estate", "truckers blocked depots"
     if spec.event_type == "CONSULT" and pairs and all(t is None and s.country in INTERGOVERNMENTAL_CODES for s, t in pairs):
         return "CONSULT", "multilateral"  # a meeting among a body's members
+    if spec.event_type == "RETREAT" and spec.mode == "release" and _accused_handed(trigger) \
+            and any(_abroad(s, t) and t.sector in LAW_SECTORS for s, t in pairs):
+        return "COOPERATE", None  # "handed a suspected kidnapper over to Chadian police": an extradition
     return spec.event_type, spec.mode
+
+
+LAW_SECTORS = {"COP", "JUD", "GOV"}
+ACCUSED_SECTORS = {"CRM", "REB"}
+
+
+def _accused_handed(trigger: Trigger) -> bool:
+    """What is handed over is someone accused (a suspect, a smuggler, militants),
+    not prisoners or hostages going home."""
+    return any(c.dep_ in {"obj", "obl", "nsubj:pass"} and sector_for(c.lower_) in ACCUSED_SECTORS for c in trigger.head.children)
 
 
 CROWD_WORDS = {"rioter", "rioters", "protester", "protesters", "protestor", "protestors", "demonstrator",

@@ -1142,3 +1142,18 @@ def test_pipeline_an_arrest_made_jointly_is_also_cooperation_between_those_who_m
     assert cooperation is not None and {cooperation.source.country, cooperation.target.country} == sides, \
         [(e.event_type, e.source, e.target) for e in events]
     assert find(events, "COERCE", mode="arrest")
+
+
+@pytest.mark.parametrize(
+    "text, event_type, target",
+    [
+        ("Turkish police handed two suspected smugglers over to Greek police at the Kipoi crossing.", "COOPERATE", "GRC"),
+        ("Nepal handed over a suspected trafficker to Indian police on Monday.", "COOPERATE", "IND"),
+        ("The rebels handed over twelve captured soldiers to the Red Cross.", "RETREAT", None),
+    ],
+    ids=["smugglers-to-police-abroad", "trafficker-to-police-abroad", "captives-freed"],
+)
+def test_pipeline_handing_the_accused_to_another_states_police_is_cooperation(coder, text, event_type, target):
+    events = code(coder, text)
+    assert {e.event_type for e in events} == {event_type}, [(e.event_type, e.source, e.target) for e in events]
+    assert target is None or find(events, event_type, target__country=target)
