@@ -213,10 +213,25 @@ def _adjusted_code(trigger: Trigger, pairs) -> tuple[str, str | None]:
         return "PROTEST", "obstruct"  # "landless workers took over an estate", "truckers blocked depots"
     if spec.event_type == "CONSULT" and pairs and all(t is None and s.country in INTERGOVERNMENTAL_CODES for s, t in pairs):
         return "CONSULT", "multilateral"  # a meeting among a body's members
+    if spec.event_type == "AID" and _information_given(trigger.head):
+        return "COOPERATE", None  # "intelligence supplied by Nigeria helped": sharing intelligence, not aid
     if spec.event_type == "RETREAT" and spec.mode == "release" and _accused_handed(trigger) \
             and any(_abroad(s, t) and t.sector in LAW_SECTORS for s, t in pairs):
         return "COOPERATE", None  # "handed a suspected kidnapper over to Chadian police": an extradition
     return spec.event_type, spec.mode
+
+
+INFORMATION_NOUNS = {"intelligence", "information", "data", "record", "document", "evidence", "footage", "file",
+                     "detail", "tip", "tip-off", "transcript", "imagery", "fingerprint"}
+
+
+def _information_given(verb) -> bool:
+    """What the verb gives or helps with is information: its object, its
+    subject, or the noun it describes ("records ... that helped identify")."""
+    nouns = [c for c in verb.children if c.dep_ in {"obj", "nsubj", "nsubj:pass"}]
+    if verb.dep_ in {"acl", "acl:relcl"}:
+        nouns.append(verb.head)
+    return any(n.lemma_.lower() in INFORMATION_NOUNS or n.lower_ in INFORMATION_NOUNS for n in nouns)
 
 
 LAW_SECTORS = {"COP", "JUD", "GOV"}

@@ -1157,3 +1157,18 @@ def test_pipeline_handing_the_accused_to_another_states_police_is_cooperation(co
     events = code(coder, text)
     assert {e.event_type for e in events} == {event_type}, [(e.event_type, e.source, e.target) for e in events]
     assert target is None or find(events, event_type, target__country=target)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, source, target",
+    [
+        ("Intelligence supplied by French agents helped Moroccan police find the cell.", "COOPERATE", "FRA", "MAR"),
+        ("Radar data provided by Japan helped the Philippine coast guard track the vessels.", "COOPERATE", "JPN", "PHL"),
+        ("Japan supplied rice to the Philippines after the typhoon.", "AID", "JPN", "PHL"),
+    ],
+    ids=["intelligence", "data", "goods-stay-aid"],
+)
+def test_pipeline_information_given_is_cooperation_not_aid(coder, text, event_type, source, target):
+    events = code(coder, text)
+    assert {e.event_type for e in events} == {event_type}, [(e.event_type, e.source, e.target) for e in events]
+    assert find(events, event_type, source__country=source, target__country=target)
