@@ -1172,3 +1172,18 @@ def test_pipeline_information_given_is_cooperation_not_aid(coder, text, event_ty
     events = code(coder, text)
     assert {e.event_type for e in events} == {event_type}, [(e.event_type, e.source, e.target) for e in events]
     assert find(events, event_type, source__country=source, target__country=target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brazil scrapped its import duties on Argentine wheat.",
+        "The Indonesian government halted the deportation of Rohingya refugees.",
+        "The Chilean prosecutor abandoned the prosecution of the student leaders.",
+        "Poland's president offered an apology to the victims' families.",
+    ],
+    ids=["duties-scrapped", "deportation-halted", "prosecution-abandoned", "apology-offered"],
+)
+def test_pipeline_easing_a_measure_or_apologising_is_a_concession(coder, text):
+    events = code(coder, text)
+    assert {e.event_type for e in events} == {"CONCEDE"}, [(e.event_type, e.source, e.target) for e in events]
