@@ -81,13 +81,12 @@ class Coder:
             triggers = find_triggers(sent, self.lexicon)
             for trigger in triggers:
                 found.extend(coded(trigger) or self._told_threat(read_doc, sent, trigger, in_sentence, dates, home))
-            # a sentence that says its act was prevented or avoided gets no second reading
-            fallback = not found and not any(is_prevented(t.head) for t in triggers)
-            if fallback:
-                found = [e for t in headline_triggers(sent, self.lexicon, in_sentence) for e in coded(t)]
-            if fallback and not found:
+            # a sentence that says its act was prevented or avoided gets no second reading;
+            # an attack by no one named ("killed in a blast") leaves room for one
+            if not any(e.source for e in found) and not any(is_prevented(t.head) for t in triggers):
+                second = [e for t in headline_triggers(sent, self.lexicon, in_sentence) for e in coded(t)]
                 # no lexicon word, or none that made an event ("during a private visit")
-                found = [e for t in self._guessed_trigger(sent) for e in coded(t)]
+                found += second or [e for t in self._guessed_trigger(sent) for e in coded(t)]
             found = _drop_targetless_twins(found)
             if sent.start_char < headline_end:
                 headline_ids.update(e.id for e in found)
@@ -447,7 +446,9 @@ def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Act
     if trigger.spec.frame in {"sym", "go"} and not targets:
         return []  # a meeting with nobody on the other side, a visit to nowhere: nothing to code
     if not sources:
-        return []  # who did it is the one thing an event record cannot do without
+        # who did it is the one thing an event record cannot do without, except
+        # an attack whose victims are named ("a car bomb killed three Malian soldiers")
+        return [(None, t) for t in targets] if trigger.spec.event_type == "ASSAULT" else []
     pairs, seen = [], set()
     for source, target in product(sources, targets or [None]):
         key = (_name(source), _name(target))

@@ -84,10 +84,11 @@ def walk(client, url: str) -> list[dict]:
 def _filter_values(events: list[dict]) -> dict[str, dict]:
     """One filter of each kind, with values taken from the store (the coder's
     output changes as it improves; the filters' meaning does not)."""
-    with_dyad = [e for e in events if e["target"] and e["target"]["country"] and e["source"]["country"]]
+    # the event record allows a null source or target ("a roadside bomb killed four soldiers")
+    with_dyad = [e for e in events if e["target"] and e["target"]["country"] and e["source"] and e["source"]["country"]]
     pairs = [tuple(sorted((e["source"]["country"], e["target"]["country"]))) for e in with_dyad]
     a, b = max(set(pairs), key=pairs.count)
-    named = events[len(events) // 2]["source"]["name"]
+    named = next(e for e in events[len(events) // 2 :] if e["source"])["source"]["name"]
     dates = sorted(e["date"] for e in events if e["date"])
     typed = next(e for e in with_dyad if tuple(sorted((e["source"]["country"], e["target"]["country"]))) == (a, b))
     return {

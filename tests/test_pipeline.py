@@ -1187,3 +1187,16 @@ def test_pipeline_information_given_is_cooperation_not_aid(coder, text, event_ty
 def test_pipeline_easing_a_measure_or_apologising_is_a_concession(coder, text):
     events = code(coder, text)
     assert {e.event_type for e in events} == {"CONCEDE"}, [(e.event_type, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("A roadside bomb killed four Nigerien soldiers near Tillabéri on Sunday.", "NER"),
+        ("Two Kenyan police officers were killed in a blast near the Somali border.", "KEN"),
+    ],
+)
+def test_pipeline_an_attack_by_no_one_named_keeps_its_victims(coder, text, target):
+    # the event record allows a null source; an attack with named victims is worth recording
+    events = code(coder, text)
+    assert [(e.event_type, e.source, e.target.country) for e in events] == [("ASSAULT", None, target)]
