@@ -63,3 +63,16 @@ def test_the_verb_of_a_coordinated_clause_does_not_complete_a_phrasal_trigger():
     )
     trigger = next(t for t in find_triggers(doc[:], lexicon()) if t.head.i == 1)
     assert (trigger.spec.event_type, trigger.spec.complement) == ("SANCTION", None)
+
+
+def test_a_body_named_by_modifiers_after_an_article_places_the_role():
+    # "a European Parliament delegation arrived", with "a", "European" and "Parliament" each hung on the noun
+    doc = _parsed(
+        words=["a", "European", "Parliament", "delegation", "arrived", "."],
+        heads=[3, 3, 3, 4, 4, 4],
+        deps=["det", "amod", "compound", "nsubj", "ROOT", "punct"],
+        pos=["DET", "PROPN", "PROPN", "NOUN", "VERB", "PUNCT"],
+        lemmas=["a", "European", "Parliament", "delegation", "arrive", "."],
+    )
+    delegation = next(m for m in find_mentions(doc, ActorKnowledge(), 2024) if m.root == 3)
+    assert [a.country for a in delegation.actors] == ["EUR"]

@@ -686,12 +686,13 @@ def _body_in(modifiers: list[Token], knowledge: ActorKnowledge) -> str | None:
     if len(modifiers) < 2:
         return None
     # "Pacific Islands Forum leaders": the name spread over several modifiers;
-    # "European Union finance ministers": over their first words
-    together = sorted((t for m in modifiers for t in m.subtree), key=lambda t: t.i)
-    for end in range(len(together), 1, -1):
-        code = _intergovernmental_code(" ".join(t.text for t in together[:end]), knowledge)
-        if code:
-            return code
+    # "European Union finance ministers", "a European Parliament delegation": over some of their words
+    together = sorted((t for m in modifiers for t in m.subtree if t.dep_ != "det"), key=lambda t: t.i)
+    for length in range(len(together), 1, -1):
+        for first in range(len(together) - length + 1):
+            code = _intergovernmental_code(" ".join(t.text for t in together[first : first + length]), knowledge)
+            if code:
+                return code
     return None
 
 
