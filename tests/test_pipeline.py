@@ -1200,3 +1200,21 @@ def test_pipeline_an_attack_by_no_one_named_keeps_its_victims(coder, text, targe
     # the event record allows a null source; an attack with named victims is worth recording
     events = code(coder, text)
     assert [(e.event_type, e.source, e.target.country) for e in events] == [("ASSAULT", None, target)]
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("Turkish police raided the Istanbul offices of a German charity on Tuesday.", "DEU"),
+        ("Russian authorities seized the Moscow warehouse of a Finnish retailer.", "FIN"),
+    ],
+)
+def test_pipeline_the_owner_of_what_is_seized_is_the_target_not_the_city_it_stands_in(coder, text, target):
+    events = code(coder, text)
+    assert [(e.event_type, e.target.country) for e in events] == [("COERCE", target)], \
+        [(e.event_type, e.source, e.target) for e in events]
+
+
+def test_pipeline_the_body_whose_leaders_are_met_is_met(coder):
+    text = "The Kenyan trade minister met leaders of the Ugandan traders' association in Nairobi."
+    assert_coded(coder, text, "CONSULT", target__name="Ugandan traders' association")

@@ -467,13 +467,17 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
             continue
         link = links.of(mention)
         if link is None:
+            if _owns_object(trigger, mention):
+                targets.append(mention)
             continue
         dep, case = link
         if dep == "nsubj:pass" and (_active(trigger.head) or _unaccusative_journey(trigger) or _forces_sent(trigger, mention)):
             dep = "nsubj"  # "forces have been helping": a progressive read as a passive
         if mention.kind == "place" or (case in PLACE_CASES and mention.kind in {"capital", "place"}):
             places.append(mention)
-            if (dep in OBJECT_DEPS or case in {"of", "from", "on", "against"}) and trigger.spec.event_type in TERRITORIAL_TYPES:
+            owned = any(_owns_object(trigger, m) for m in mentions)  # "the Istanbul offices of a German charity"
+            if (dep in OBJECT_DEPS or case in {"of", "from", "on", "against"}) and trigger.spec.event_type in TERRITORIAL_TYPES \
+                    and not owned:
                 targets.append(_country_of_place(mention))  # "annexation of Crimea": Ukraine is acted on
                 continue
             if trigger.spec.frame != "go":
@@ -532,6 +536,20 @@ def _places_of_object(trigger: Trigger, mentions: list[Mention]) -> list[Mention
     objects = {c.i for c in trigger.head.children if c.dep_ in OBJECT_DEPS}
     return [m for m in mentions if m.kind in {"place", "capital"} and trigger.head.doc[m.root].dep_ == "nmod"
             and trigger.head.doc[m.root].head.i in objects and _case(trigger.head.doc[m.root]) in PLACE_CASES]
+
+
+RELATION_NOUNS = {"relations", "ties", "talks", "cooperation", "coordination", "dialogue", "partnership"}
+
+
+def _owns_object(trigger: Trigger, mention: Mention) -> bool:
+    """"searched the offices of a British broadcaster", "met leaders of the
+    riders' association": whoever owns what is acted on, named after "of", is
+    acted on. The states of a relation ("years of Israeli-Russian relations")
+    own nothing."""
+    token = trigger.head.doc[mention.root]
+    return mention.kind not in {"place", "capital"} and token.lower_ not in RELATION_NOUNS \
+        and token.dep_ == "nmod" and _case(token) == "of" \
+        and token.head.dep_ in OBJECT_DEPS and token.head.head == trigger.head
 
 
 def _owner_of_object(trigger: Trigger, mentions: list[Mention], sources: list[Mention]) -> list[Mention]:

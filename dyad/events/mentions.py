@@ -429,6 +429,12 @@ def _entity_mention(ent: Span, state: DocumentActors) -> Mention | None:
         actor = Actor(text, knowledge.country_name(country), country, None, None)
         return Mention(ent.start, ent.end, ent.root.i, (actor,), "state")
     capital = knowledge.capital(text)
+    if capital and ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN" \
+            and not knowledge.sector_in([ent.root.head.text]) \
+            and any(c.dep_ == "det" and c.i < ent.start for c in ent.root.head.children):
+        # "the Delhi offices of a British broadcaster": the city where a thing stands, not its
+        # government (without the article, "Cairo expels", "Abu Dhabi fund", it is the government)
+        return Mention(ent.start, ent.end, ent.root.i, (Actor(text, text, capital, None, None),), "place")
     if capital:
         actor = Actor(text, knowledge.country_name(capital), capital, "GOV", None)
         return Mention(ent.start, ent.end, ent.root.i, (actor,), "capital")
