@@ -1218,3 +1218,8 @@ def test_pipeline_the_owner_of_what_is_seized_is_the_target_not_the_city_it_stan
 def test_pipeline_the_body_whose_leaders_are_met_is_met(coder):
     text = "The Kenyan trade minister met leaders of the Ugandan traders' association in Nairobi."
     assert_coded(coder, text, "CONSULT", target__name="Ugandan traders' association")
+
+
+def test_pipeline_two_officials_of_a_named_state_are_a_group_not_a_pair_to_resolve(coder):
+    assert_coded(coder, "Two Peruvian ministers resigned on Friday after the vote.", "RETREAT",
+                 mode="resign", source__country="PER")

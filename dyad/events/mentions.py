@@ -524,7 +524,8 @@ def _token_mention(token: Token, state: DocumentActors) -> Mention | None:
         return Mention(start, token.i + 1, token.i, (actor,), "person")
     if token.pos_ == "PRON" and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | FEMALE_PRONOUNS:
         return Mention(token.i, token.i + 1, token.i, (), "pronoun")
-    if token.pos_ == "NOUN" and lower in PAIR_NOUNS and _counts_two(token):
+    if token.pos_ == "NOUN" and lower in PAIR_NOUNS and _counts_two(token) \
+            and not knowledge.country_in([c.text for c in token.lefts]):  # "two Colombian ministers": a group of one state
         start = min([c.i for c in token.lefts] + [token.i])
         return Mention(start, token.i + 1, token.i, (), "pair")
     if token.pos_ in {"NOUN", "PROPN"}:
@@ -602,7 +603,8 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
     # "prosecutor general" is a title of its own, not a general
     titled = sector_for(f"{compounds[-1]} {token.text}".lower()) if compounds else None
     sector = titled or knowledge.sector_in([token.text]) or (
-        knowledge.sector_in(compounds + [token.text]) if compounds else None  # "coast guard", "border police"
+        # "coast guard", "border police"; "a cabinet row" names no role
+        knowledge.sector_in(compounds + [token.text]) if compounds and token.lower_ not in _THING_NOUNS else None
     ) or _sector_named_with_adjective(token, knowledge)
     if sector is None and not _people_like(token):
         return _state_asset(token, knowledge)
@@ -915,6 +917,9 @@ _THING_NOUNS = {
     # vessels named like agents ("-er"): things a state owns, not people
     "tanker", "tankers", "freighter", "freighters", "trawler", "trawlers", "carrier", "carriers",
     "destroyer", "destroyers", "container", "containers",
+    # what a body does or argues over, named after it ("a cabinet row", "the health reform"): no actor
+    "row", "rows", "dispute", "disputes", "reform", "reforms", "scandal", "crisis", "debate", "reshuffle",
+    "budget", "policy", "meeting", "decision", "vote",
 }
 _PEOPLE_NOUNS = {
     "aircraft", "people", "youths", "crowds", "gunmen", "men", "women", "victims", "widows", "families",
