@@ -214,6 +214,10 @@ def _adjusted_code(trigger: Trigger, pairs) -> tuple[str, str | None]:
         return "CONSULT", "multilateral"  # a meeting among a body's members
     if spec.event_type == "AID" and _information_given(trigger.head):
         return "COOPERATE", None  # "intelligence supplied by Nigeria helped": sharing intelligence, not aid
+    if spec.event_type == "RETREAT" and spec.mode == "release" and (
+            _rescued(trigger) and all(s is not None and s.sector in RESCUER_SECTORS for s, _ in pairs)
+            or _things_handed(trigger)):
+        return "AID", None  # "soldiers freed fishermen held by Abu Sayyaf", "handed over patrol boats"
     if spec.event_type == "RETREAT" and spec.mode == "release" and _accused_handed(trigger) \
             and any(_abroad(s, t) and t.sector in LAW_SECTORS for s, t in pairs):
         return "COOPERATE", None  # "handed a suspected kidnapper over to Chadian police": an extradition
@@ -231,6 +235,38 @@ def _information_given(verb) -> bool:
     if verb.dep_ in {"acl", "acl:relcl"}:
         nouns.append(verb.head)
     return any(n.lemma_.lower() in INFORMATION_NOUNS or n.lower_ in INFORMATION_NOUNS for n in nouns)
+
+
+CAPTIVITY_WORDS = {"kidnap", "kidnapped", "abduct", "abducted", "hold", "held", "captive", "captivity", "traffick",
+                   "trafficked", "trafficking", "hijack", "hijacked", "ransom", "captor", "kidnapper", "abductor"}
+
+
+def _rescued(trigger: Trigger) -> bool:
+    """Freeing people held by someone else (kidnapped, trafficked, held
+    captive by a gang) is a rescue, not the release of one's own captives."""
+    freed = [c for c in trigger.head.children if c.i > trigger.head.i and c.dep_ != "punct"]
+    return trigger.spec.lemma in {"free", "liberate"} and any(
+        t.lower_ in CAPTIVITY_WORDS or t.lemma_.lower() in CAPTIVITY_WORDS for c in freed for t in c.subtree)
+
+
+def _things_handed(trigger: Trigger) -> bool:
+    """Handing over boats, jammers or a payment is giving, not a release of people."""
+    handed = [c for c in trigger.head.children if c.dep_ == "obj" or c.dep_ == "obl" and _case_of(c) == "over"]
+    return trigger.spec.lemma == "hand" and bool(handed) and all(
+        sector_for(c.lower_) is None and c.tag_.startswith("NN") and not c.lower_.endswith(("ers", "ees", "ists", "ians", "men"))
+        and c.lemma_.lower() not in PERSON_WORDS | PLACE_NOUNS for c in handed)
+
+
+RESCUER_SECTORS = {"COP", "MIL"}  # a state's forces; a militia freeing its hostages releases them
+# Handing these over is leaving them: a withdrawal, not a gift
+PLACE_NOUNS = {"base", "camp", "post", "position", "town", "city", "territory", "area", "control", "airport", "port",
+               "checkpoint", "garrison", "barracks", "outpost", "village", "district", "region", "province", "security"}
+PERSON_WORDS = {"person", "people", "body", "remains", "child", "woman", "man", "national", "citizen", "captive",
+                "hostage", "prisoner", "detainee", "suspect", "fugitive", "crew", "sailor", "migrant", "refugee"}
+
+
+def _case_of(token) -> str | None:
+    return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
 
 
 LAW_SECTORS = {"COP", "JUD", "GOV"}

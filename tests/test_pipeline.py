@@ -1223,3 +1223,19 @@ def test_pipeline_the_body_whose_leaders_are_met_is_met(coder):
 def test_pipeline_two_officials_of_a_named_state_are_a_group_not_a_pair_to_resolve(coder):
     assert_coded(coder, "Two Peruvian ministers resigned on Friday after the vote.", "RETREAT",
                  mode="resign", source__country="PER")
+
+
+@pytest.mark.parametrize(
+    "text, event_type, source, target",
+    [
+        ("Mexican marines freed nine Guatemalan migrants held by a smuggling gang in Chiapas.", "AID", "MEX", "GTM"),
+        ("Estonia handed over two patrol boats to the Georgian coast guard.", "AID", "EST", "GEO"),
+        ("French troops handed over their base in Gao to Malian forces.", "RETREAT", "FRA", "MLI"),
+        ("The Houthis freed two Saudi prisoners on Sunday.", "RETREAT", "YEM", "SAU"),
+    ],
+    ids=["rescue-by-state-forces", "boats-handed", "base-handed", "captives-released"],
+)
+def test_pipeline_a_rescue_or_a_gift_is_aid_not_a_release(coder, text, event_type, source, target):
+    events = code(coder, text)
+    assert [(e.event_type, e.source.country, e.target.country) for e in events] == [(event_type, source, target)], \
+        [(e.event_type, e.source, e.target) for e in events]
