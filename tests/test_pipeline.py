@@ -1239,3 +1239,9 @@ def test_pipeline_a_rescue_or_a_gift_is_aid_not_a_release(coder, text, event_typ
     events = code(coder, text)
     assert [(e.event_type, e.source.country, e.target.country) for e in events] == [(event_type, source, target)], \
         [(e.event_type, e.source, e.target) for e in events]
+
+
+def test_pipeline_scorning_an_offer_is_a_rejection_and_no_offer_by_the_scorner(coder):
+    events = code(coder, "Belgrade scorned a Croatian offer of border talks.")
+    assert find(events, "REJECT", source__country="SRB", target__country="HRV")
+    assert find(events, "AGREE", source__country="SRB") is None, [(e.event_type, e.source) for e in events]

@@ -603,6 +603,8 @@ JUDGING_VERBS = {
     "applaud", "blame", "deny", "reject", "protest", "oppose", "mourn", "investigate", "report", "describe",
     "recall", "witness", "debate", "commemorate", "survive", "condone", "question", "fear", "predict",
     "ban", "prohibit", "outlaw", "forbid", "permit", "allow",
+    # turning down an offer: the one who turns it down did not make it
+    "spurn", "rebuff", "scorn", "dismiss", "overrule", "ignore", "snub", "sink", "wave", "sweep", "veto",
 }
 
 
