@@ -1245,3 +1245,18 @@ def test_pipeline_scorning_an_offer_is_a_rejection_and_no_offer_by_the_scorner(c
     events = code(coder, "Belgrade scorned a Croatian offer of border talks.")
     assert find(events, "REJECT", source__country="SRB", target__country="HRV")
     assert find(events, "AGREE", source__country="SRB") is None, [(e.event_type, e.source) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Greek dock workers will strike for two days next week.", "PROTEST"),
+        ("Italian train drivers struck on Friday over pay.", "PROTEST"),
+        ("Syrian jets struck rebel positions near Idlib.", "ASSAULT"),
+    ],
+    ids=["workers-will-strike", "drivers-struck", "jets-struck-positions"],
+)
+def test_pipeline_working_people_who_strike_at_nothing_stop_work(coder, text, event_type):
+    events = code(coder, text)
+    assert event_type in {e.event_type for e in events} and "ASSAULT" not in {e.event_type for e in events} - {event_type}, \
+        [(e.event_type, e.mode) for e in events]

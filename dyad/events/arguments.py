@@ -81,6 +81,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         spec = _entry(lexicon.verbs if token.pos_ == "VERB" else lexicon.nouns if token.pos_ == "NOUN" else {}, token)
         if spec is not None and token.pos_ == "NOUN" and spec.lemma == "strike":
             spec = _strike_sense(token, spec)
+        if spec is not None and token.pos_ == "VERB" and spec.lemma == "strike" and _downing_tools(token):
+            spec = TriggerSpec(spec.lemma, None, "VERB", "PROTEST", "strike", "act")
         if spec is not None and spec.lemma == "call" and _names_something(token):
             continue  # "called Russia a key player": naming, not a call
         if spec is not None and spec.lemma == "deny" and _denies_a_fact(token):
@@ -331,6 +333,28 @@ def _strike_sense(token: Token, spec: TriggerSpec) -> TriggerSpec:
     if not (words & LABOUR_STRIKE_WORDS or _case(token) == "on"):
         return spec
     return TriggerSpec(spec.lemma, None, "NOUN", "PROTEST", "hunger" if "hunger" in words else "strike", "act")
+
+
+def _downing_tools(verb: Token) -> bool:
+    """"Air traffic controllers will strike for three days": people who strike
+    at nothing, or working people who strike, stop work; missiles and jets
+    strike something."""
+    if any(c.dep_ in OBJECT_DEPS or c.dep_ == "obl" and _case(c) in {"at", "on"} and c.lower_ not in TIME_WORDS
+           for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+    if not subjects and verb.dep_ in {"advcl", "xcomp", "conj"}:
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "drivers stayed off the roads, striking"
+    if not subjects and verb.dep_ == "acl":
+        subjects = [verb.head]  # "train drivers struck on Friday" read as a noun phrase
+    return any(s.tag_ in {"NNS", "NNPS"} and s.lower_ not in WEAPON_PLURALS for s in subjects) or any(
+        s.lower_ in LABOUR_STRIKE_WORDS for s in subjects)
+
+
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "day",
+              "night", "morning", "evening", "afternoon", "dawn", "midnight", "noon"}
+WEAPON_PLURALS = {"missiles", "rockets", "drones", "jets", "warplanes", "aircraft", "planes", "bombers", "helicopters",
+                  "troops", "forces", "shells", "bombs", "gunmen", "militants", "rebels", "soldiers", "fighters"}
 
 
 def _misread_main_verb(token: Token) -> bool:
