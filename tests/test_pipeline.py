@@ -1260,3 +1260,15 @@ def test_pipeline_working_people_who_strike_at_nothing_stop_work(coder, text, ev
     events = code(coder, text)
     assert event_type in {e.event_type for e in events} and "ASSAULT" not in {e.event_type for e in events} - {event_type}, \
         [(e.event_type, e.mode) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("The Sudanese air force carried out bombing raids on Nyala.", "ASSAULT"),
+        ("Indian police raids on opposition offices continued.", "COERCE"),
+    ],
+    ids=["bombing-raids", "police-raids"],
+)
+def test_pipeline_raids_from_the_air_are_attacks(coder, text, event_type):
+    assert {e.event_type for e in code(coder, text)} == {event_type}

@@ -81,6 +81,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         spec = _entry(lexicon.verbs if token.pos_ == "VERB" else lexicon.nouns if token.pos_ == "NOUN" else {}, token)
         if spec is not None and token.pos_ == "NOUN" and spec.lemma == "strike":
             spec = _strike_sense(token, spec)
+        if spec is not None and token.pos_ == "NOUN" and spec.lemma == "raid":
+            spec = _raid_sense(token, spec)
         if spec is not None and token.pos_ == "VERB" and spec.lemma == "strike" and _downing_tools(token):
             spec = TriggerSpec(spec.lemma, None, "VERB", "PROTEST", "strike", "act")
         if spec is not None and spec.lemma == "call" and _names_something(token):
@@ -333,6 +335,20 @@ def _strike_sense(token: Token, spec: TriggerSpec) -> TriggerSpec:
     if not (words & LABOUR_STRIKE_WORDS or _case(token) == "on"):
         return spec
     return TriggerSpec(spec.lemma, None, "NOUN", "PROTEST", "hunger" if "hunger" in words else "strike", "act")
+
+
+AERIAL_WORDS = {"air", "bombing", "aerial", "drone", "missile", "rocket", "helicopter", "airstrike"}
+
+
+def _raid_sense(token: Token, spec: TriggerSpec) -> TriggerSpec:
+    """A raid is a search or seizure unless it comes from the air ("bombing
+    raids", "drone raids", "the air force's raids"): then it is an attack."""
+    words = {t.lower_ for t in token.subtree if t.i < token.i}
+    if token.dep_ in OBJECT_DEPS:
+        words |= {t.lower_ for c in token.head.children if c.dep_ == "nsubj" for t in c.subtree}
+    if not words & AERIAL_WORDS:
+        return spec
+    return TriggerSpec(spec.lemma, None, "NOUN", "ASSAULT", "drone" if "drone" in words else "aerial", "act")
 
 
 def _downing_tools(verb: Token) -> bool:
