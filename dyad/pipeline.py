@@ -212,6 +212,11 @@ def _adjusted_code(trigger: Trigger, pairs) -> tuple[str, str | None]:
         return "PROTEST", "obstruct"  # "landless workers took over an estate", "truckers blocked depots"
     if spec.event_type == "CONSULT" and pairs and all(t is None and s.country in INTERGOVERNMENTAL_CODES for s, t in pairs):
         return "CONSULT", "multilateral"  # a meeting among a body's members
+    if spec.event_type == "SANCTION" and spec.mode in {"discontinue", None} and pairs and all(
+            _at_home(s, t) and t.sector in SILENCED_SECTORS for s, t in pairs):
+        return "COERCE", "restrict"  # "revoked the licence of a critical TV channel": repression at home, not a sanction
+    if spec.event_type == "CONSULT" and spec.lemma == "receive" and spec.complement is None and _received_thing(trigger):
+        return "COOPERATE", None  # "received intelligence from", "began receiving water from Israel": no visit
     if spec.event_type == "AID" and _information_given(trigger.head):
         return "COOPERATE", None  # "intelligence supplied by Nigeria helped": sharing intelligence, not aid
     if spec.event_type == "RETREAT" and spec.mode == "release" and (
@@ -267,6 +272,23 @@ PERSON_WORDS = {"person", "people", "body", "remains", "child", "woman", "man", 
 
 def _case_of(token) -> str | None:
     return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
+
+
+SILENCED_SECTORS = {"JRN", "REL", "CVL", "EDU", "SOC"}
+
+
+def _received_thing(trigger: Trigger) -> bool:
+    """What is received is a thing or someone handed over, not a visitor."""
+    received = [c for c in trigger.head.children if c.dep_ == "obj"]
+    return bool(received) and all(
+        c.tag_.startswith("NN") and c.pos_ != "PROPN"
+        and (sector_for(c.lower_) in {None, "CRM", "REB"} or c.lemma_.lower() in PERSON_WORDS | INFORMATION_NOUNS)
+        and c.lemma_.lower() not in VISITOR_WORDS for c in received)
+
+
+VISITOR_WORDS = {"delegation", "visitor", "guest", "envoy", "counterpart", "leader", "president", "minister", "king",
+                 "queen", "prince", "pope", "premier", "chancellor", "emir", "sultan", "official", "team", "mission",
+                 "ambassador", "head", "chief", "secretary", "commissioner", "representative", "people", "person"}
 
 
 LAW_SECTORS = {"COP", "JUD", "GOV"}

@@ -1272,3 +1272,17 @@ def test_pipeline_working_people_who_strike_at_nothing_stop_work(coder, text, ev
 )
 def test_pipeline_raids_from_the_air_are_attacks(coder, text, event_type):
     assert {e.event_type for e in code(coder, text)} == {event_type}
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Uzbek authorities revoked the accreditation of an independent news agency.", "COERCE"),
+        ("Brazil revoked the licences of two Chinese fishing firms.", "SANCTION"),
+        ("Thai police received fingerprint records from Malaysian investigators.", "COOPERATE"),
+        ("The Ghanaian president received his Togolese counterpart in Accra.", "CONSULT"),
+    ],
+    ids=["media-silenced-at-home", "firms-abroad-sanctioned", "records-received", "visitor-received"],
+)
+def test_pipeline_what_is_revoked_or_received_decides_the_type(coder, text, event_type):
+    assert {e.event_type for e in code(coder, text)} == {event_type}
