@@ -215,6 +215,8 @@ def _adjusted_code(trigger: Trigger, pairs) -> tuple[str, str | None]:
     if spec.event_type == "SANCTION" and spec.mode in {"discontinue", None} and pairs and all(
             _at_home(s, t) and t.sector in SILENCED_SECTORS for s, t in pairs):
         return "COERCE", "restrict"  # "revoked the licence of a critical TV channel": repression at home, not a sanction
+    if spec.event_type == "SANCTION" and spec.mode == "expel" and _people_expelled(trigger):
+        return "COERCE", "deport"  # "expelled hundreds of migrants": a deportation, not expelled diplomats
     if spec.event_type == "CONSULT" and spec.lemma == "receive" and spec.complement is None and _received_thing(trigger):
         return "COOPERATE", None  # "received intelligence from", "began receiving water from Israel": no visit
     if spec.event_type == "AID" and _information_given(trigger.head):
@@ -275,6 +277,17 @@ def _case_of(token) -> str | None:
 
 
 SILENCED_SECTORS = {"JRN", "REL", "CVL", "EDU", "SOC"}
+DEPORTED_SECTORS = {"CVL", "REF", "LAB", "JRN", "REL", "EDU", "MED", "BUS", "AGR", "CRM"}
+
+
+def _people_expelled(trigger: Trigger) -> bool:
+    expelled = [c for c in trigger.head.children if c.dep_ in {"obj", "nsubj:pass"}]
+    # "hundreds of migrants": the people are the quantity's "of"
+    expelled = [next((n for n in c.children if n.dep_ == "nmod"), c) if c.lower_ in QUANTITY_WORDS else c for c in expelled]
+    return bool(expelled) and all(sector_for(c.lower_) in DEPORTED_SECTORS for c in expelled)
+
+
+QUANTITY_WORDS = {"hundreds", "thousands", "dozens", "scores", "tens", "millions"}
 
 
 def _received_thing(trigger: Trigger) -> bool:

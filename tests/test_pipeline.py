@@ -1286,3 +1286,16 @@ def test_pipeline_raids_from_the_air_are_attacks(coder, text, event_type):
 )
 def test_pipeline_what_is_revoked_or_received_decides_the_type(coder, text, event_type):
     assert {e.event_type for e in code(coder, text)} == {event_type}
+
+
+@pytest.mark.parametrize(
+    "text, event_type, mode",
+    [
+        ("Libya expelled thousands of Egyptian workers last year.", "COERCE", "deport"),
+        ("Nicaragua expelled 12 foreign journalists on Monday.", "COERCE", "deport"),
+        ("France expelled two Russian diplomats.", "SANCTION", "expel"),
+    ],
+    ids=["workers", "journalists", "diplomats"],
+)
+def test_pipeline_expelling_people_is_a_deportation_expelling_diplomats_a_sanction(coder, text, event_type, mode):
+    assert [(e.event_type, e.mode) for e in code(coder, text)] == [(event_type, mode)]
