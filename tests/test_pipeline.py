@@ -1299,3 +1299,17 @@ def test_pipeline_what_is_revoked_or_received_decides_the_type(coder, text, even
 )
 def test_pipeline_expelling_people_is_a_deportation_expelling_diplomats_a_sanction(coder, text, event_type, mode):
     assert [(e.event_type, e.mode) for e in code(coder, text)] == [(event_type, mode)]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, mode",
+    [
+        ("Eritrea ordered a French reporter to leave the country.", "COERCE", "deport"),
+        ("A Minsk court ordered the closure of an independent newspaper.", "COERCE", "restrict"),
+        ("France ordered the Iranian ambassador to leave.", "SANCTION", "expel"),
+    ],
+    ids=["reporter-ordered-out", "closure-ordered", "ambassador-ordered-out"],
+)
+def test_pipeline_an_order_whose_content_is_coercion_is_that_coercion(coder, text, event_type, mode):
+    events = code(coder, text)
+    assert {(e.event_type, e.mode) for e in events} == {(event_type, mode)}, [(e.event_type, e.mode) for e in events]

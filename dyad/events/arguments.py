@@ -215,15 +215,15 @@ def _intergovernmental(token: Token) -> bool:
     return False
 
 
-DIPLOMAT_NOUNS = {"ambassador", "envoy", "diplomat", "attaché", "attache", "chargé", "charge", "consul"}
+DIPLOMAT_NOUNS = {"ambassador", "envoy", "diplomat", "attaché", "attache", "chargé", "charge", "consul", "representative"}
 _EXPULSION = TriggerSpec("expel", None, "VERB", "SANCTION", "expel", "act")
 
 
 def _as_expulsion(trigger: Trigger) -> Trigger:
     """"ordered the military attaché to leave", "orders French ambassador out":
     an order given to a diplomat is an expulsion (SANCTION), not a demand."""
-    if trigger.spec.event_type != "REQUEST" or trigger.head.lemma_.lower() not in {"order", "tell"}:
-        return trigger
+    if trigger.spec.event_type not in {"REQUEST", "COERCE"} or trigger.head.lemma_.lower() not in {"order", "tell"}:
+        return trigger  # (COERCE: "ordered ... to leave", an expulsion of whoever it is)
     if any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in DIPLOMAT_NOUNS for c in trigger.head.children):
         return replace(trigger, spec=_EXPULSION)
     return trigger
