@@ -1313,3 +1313,8 @@ def test_pipeline_expelling_people_is_a_deportation_expelling_diplomats_a_sancti
 def test_pipeline_an_order_whose_content_is_coercion_is_that_coercion(coder, text, event_type, mode):
     events = code(coder, text)
     assert {(e.event_type, e.mode) for e in events} == {(event_type, mode)}, [(e.event_type, e.mode) for e in events]
+
+
+def test_pipeline_refusing_food_is_a_hunger_strike(coder):
+    events = code(coder, "Jailed Turkish lawyers refused food for a month.")
+    assert {(e.event_type, e.mode) for e in events} == {("PROTEST", "hunger")}
