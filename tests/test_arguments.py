@@ -3,6 +3,7 @@ must read whichever parser made them (`dyad.events.arguments`)."""
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -37,20 +38,6 @@ def test_the_other_side_hung_on_the_objects_of_phrase_is_the_target():
     assert roles.sources == (kenya,) and roles.targets == (ethiopia,)
 
 
-def test_a_body_named_over_the_first_words_of_several_modifiers_places_the_role():
-    # "European Union finance ministers met", with "Union" hung on "finance" and
-    # "European" on "ministers": the body's name is the modifiers' first words only
-    doc = _parsed(
-        words=["European", "Union", "finance", "ministers", "met", "."],
-        heads=[3, 2, 3, 4, 4, 4],
-        deps=["amod", "compound", "compound", "nsubj", "ROOT", "punct"],
-        pos=["PROPN", "PROPN", "NOUN", "NOUN", "VERB", "PUNCT"],
-        lemmas=["European", "Union", "finance", "minister", "meet", "."],
-    )
-    ministers = next(m for m in find_mentions(doc, ActorKnowledge(), 2024) if m.root == 3)
-    assert [(a.country, a.sector) for a in ministers.actors] == [("EUR", "GOV")]
-
-
 def test_the_verb_of_a_coordinated_clause_does_not_complete_a_phrasal_trigger():
     # "Chile suspended fish exports after the warning was broadcast", with "broadcast"
     # hung on "suspended" as its conjunct: not "suspend>broadcast" (a media ban)
@@ -65,14 +52,20 @@ def test_the_verb_of_a_coordinated_clause_does_not_complete_a_phrasal_trigger():
     assert (trigger.spec.event_type, trigger.spec.complement) == ("SANCTION", None)
 
 
-def test_a_body_named_by_modifiers_after_an_article_places_the_role():
-    # "a European Parliament delegation arrived", with "a", "European" and "Parliament" each hung on the noun
-    doc = _parsed(
-        words=["a", "European", "Parliament", "delegation", "arrived", "."],
-        heads=[3, 3, 3, 4, 4, 4],
-        deps=["det", "amod", "compound", "nsubj", "ROOT", "punct"],
-        pos=["DET", "PROPN", "PROPN", "NOUN", "VERB", "PUNCT"],
-        lemmas=["a", "European", "Parliament", "delegation", "arrive", "."],
-    )
-    delegation = next(m for m in find_mentions(doc, ActorKnowledge(), 2024) if m.root == 3)
-    assert [a.country for a in delegation.actors] == ["EUR"]
+@pytest.mark.parametrize(
+    "words, heads, deps, pos",
+    [
+        # "European Union finance ministers met", with "Union" hung on "finance" and
+        # "European" on "ministers": the body's name is the modifiers' first words only
+        (["European", "Union", "finance", "ministers", "met", "."], [3, 2, 3, 4, 4, 4],
+         ["amod", "compound", "compound", "nsubj", "ROOT", "punct"], ["PROPN", "PROPN", "NOUN", "NOUN", "VERB", "PUNCT"]),
+        # "a European Parliament delegation arrived", each word hung on the noun, the article first
+        (["a", "European", "Parliament", "delegation", "arrived", "."], [3, 3, 3, 4, 4, 4],
+         ["det", "amod", "compound", "nsubj", "ROOT", "punct"], ["DET", "PROPN", "PROPN", "NOUN", "VERB", "PUNCT"]),
+    ],
+    ids=["first-words-of-modifiers", "modifiers-after-an-article"],
+)
+def test_a_body_named_by_some_of_a_roles_modifiers_places_the_role(words, heads, deps, pos):
+    doc = _parsed(words=words, heads=heads, deps=deps, pos=pos, lemmas=words)
+    role = next(m for m in find_mentions(doc, ActorKnowledge(), 2024) if m.root == 3)
+    assert [a.country for a in role.actors] == ["EUR"]
