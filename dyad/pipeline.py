@@ -496,7 +496,10 @@ def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Act
         # "EU" inside "EU finance ministers": one side, named by the whole phrase
         sources = [a for m in roles.sources if not any(_inside(m, o) for o in roles.sources) for a in m.actors]
     if symmetric and not envoys and len(sources) >= 2 and sources[0].name != sources[1].name:
-        return [(sources[0], sources[1])]
+        # the other side is of another state where one is named ("Bolivia" of a dateline and
+        # "Bolivian police" are one side of "Bolivian and Peruvian police")
+        other = next((a for a in sources[1:] if a.country and a.country != sources[0].country), sources[1])
+        return [(sources[0], other)]
     if symmetric and not sources and len(roles.targets) == 1 and roles.targets[0].kind == "group" and len(targets) >= 2:
         # "Israeli and Palestinian negotiators met in Cairo" read as a noun
         # phrase, or "a meeting of Turkish and Iraqi officials": the two sides

@@ -5,10 +5,13 @@ dictionaries (Dyad's CSV form and PETRARCH's)."""
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from dyad.config import Settings
-from dyad.pipeline import Coder
-from dyad.records import Article
+from dyad.events.arguments import DONE_TOGETHER, Roles, Trigger
+from dyad.events.mentions import Mention
+from dyad.pipeline import Coder, _actor_pairs
+from dyad.records import Actor, Article
 
 PUBLISHED = "2021-07-05"  # a Monday
 
@@ -1134,6 +1137,7 @@ def test_pipeline_a_journey_verb_done_jointly_is_cooperation_not_a_visit(coder):
     [
         ("Thai and Malaysian police jointly arrested six smugglers near the border.", {"THA", "MYS"}),
         ("Bulgarian and Romanian border guards jointly detained 40 migrants on Tuesday.", {"BGR", "ROU"}),
+        ("Kenyan and Tanzanian police arrested nine poachers in a joint operation near the border.", {"KEN", "TZA"}),
     ],
 )
 def test_pipeline_an_arrest_made_jointly_is_also_cooperation_between_those_who_made_it(coder, text, sides):
@@ -1318,3 +1322,14 @@ def test_pipeline_an_order_whose_content_is_coercion_is_that_coercion(coder, tex
 def test_pipeline_refusing_food_is_a_hunger_strike(coder):
     events = code(coder, "Jailed Turkish lawyers refused food for a month.")
     assert {(e.event_type, e.mode) for e in events} == {("PROTEST", "hunger")}
+
+
+def test_pipeline_the_other_side_of_a_joint_act_is_of_another_state():
+    # a dateline's capital ("LA PAZ —") and "Bolivian police" are one side of "Bolivian and Peruvian police"
+    doc = spacy.blank("en")("Bolivia Bolivian police Peruvian police patrolled")
+    sides = [("Bolivia", "BOL", "GOV"), ("Bolivian police", "BOL", "COP"), ("Peruvian police", "PER", "COP")]
+    sources = tuple(Mention(i, i + 1, i, (Actor(text, text, country, sector, None),), "group")
+                    for i, (text, country, sector) in enumerate(sides))
+    trigger = Trigger(doc[5], (5,), DONE_TOGETHER)
+    pairs = _actor_pairs(trigger, Roles(sources, (), (), True))
+    assert [(s.country, t.country) for s, t in pairs] == [("BOL", "PER")]

@@ -283,7 +283,9 @@ def _done_together(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
             c.dep_ in OBJECT_DEPS and any(m.lower_ in JOINT_WORDS and m.dep_ == "amod" for m in c.children)
             for c in token.children
         )
-        jointly = any(c.lower_ in TOGETHER_WORDS and c.dep_ == "advmod" for c in token.children)
+        jointly = any(c.lower_ in TOGETHER_WORDS and c.dep_ == "advmod" for c in token.children) or any(
+            c.dep_ == "obl" and _case(c) in {"in", "during"} and any(m.lower_ in JOINT_WORDS for m in c.children)
+            for c in token.children)  # "arrested 17 smugglers in a coordinated sweep"
         own = [t for t in triggers if t.head.i == token.i]
         journey = bool(own) and all(t.spec.frame == "go" for t in own)
         joint_act = bool(own) and jointly and all(t.spec.event_type in HOSTILE_TYPES for t in own)
