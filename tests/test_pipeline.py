@@ -1333,3 +1333,18 @@ def test_pipeline_the_other_side_of_a_joint_act_is_of_another_state():
     trigger = Trigger(doc[5], (5,), DONE_TOGETHER)
     pairs = _actor_pairs(trigger, Roles(sources, (), (), True))
     assert [(s.country, t.country) for s, t in pairs] == [("BOL", "PER")]
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        ("Qatar channels emergency cash to Lebanon through the World Bank.", {("AID", "QAT", "LBN")}),
+        ("The Chilean air force evacuated 150 tourists from Easter Island.", {("AID", "CHL", "CHL")}),
+        # guard: people who evacuate leave; nobody gives them anything
+        ("A three-day truce let civilians evacuate.", set()),
+    ],
+    ids=["cash-channelled", "tourists-evacuated", "civilians-evacuate"],
+)
+def test_pipeline_giving_by_other_verbs_is_aid(coder, text, wanted):
+    events = code(coder, text)
+    assert {(e.event_type, e.source.country, e.target.country) for e in events if e.event_type == "AID"} == wanted

@@ -87,6 +87,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             spec = TriggerSpec(spec.lemma, None, "VERB", "PROTEST", "strike", "act")
         if spec is not None and spec.lemma == "call" and _names_something(token):
             continue  # "called Russia a key player": naming, not a call
+        if spec is not None and spec.lemma in TRANSITIVE_ONLY and not any(c.dep_ in OBJECT_DEPS for c in token.children):
+            continue  # "a truce to let civilians evacuate": they leave, nobody evacuates them
         if spec is not None and spec.lemma == "deny" and _denies_a_fact(token):
             continue  # "denied suspending exports": the suspension is what is negated
         if spec is not None and spec.lemma == "commit" and any(
@@ -235,6 +237,7 @@ WRONGS = {"atrocity", "atrocities", "crime", "crimes", "abuse", "abuses", "murde
           "breach", "act", "acts", "attack", "attacks", "theft", "robbery", "perjury", "treason"}
 
 
+TRANSITIVE_ONLY = {"evacuate"}  # verbs that tell an event only with an object
 INTENT_NOUNS = {"effort", "bid", "attempt", "push", "drive", "way", "means", "hope", "goal", "aim", "chance"}
 LABOUR_STRIKE_WORDS = {
     "general", "wildcat", "hunger", "national", "nationwide", "indefinite", "labour", "labor", "union", "unions",
