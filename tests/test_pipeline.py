@@ -1348,3 +1348,16 @@ def test_pipeline_the_other_side_of_a_joint_act_is_of_another_state():
 def test_pipeline_giving_by_other_verbs_is_aid(coder, text, wanted):
     events = code(coder, text)
     assert {(e.event_type, e.source.country, e.target.country) for e in events if e.event_type == "AID"} == wanted
+
+
+@pytest.mark.parametrize(
+    "text, mode",
+    [
+        ("Algeria positioned 10,000 soldiers along the Moroccan border.", "troops"),
+        ("Ethiopia rushed two brigades to the Eritrean frontier.", "troops"),
+        ("Iran paraded new missiles in Tehran on Friday.", "weapons"),
+    ],
+    ids=["soldiers-positioned", "brigades-rushed", "missiles-paraded"],
+)
+def test_pipeline_moving_or_showing_forces_is_mobilising_them(coder, text, mode):
+    assert_coded(coder, text, "MOBILIZE", mode=mode)
