@@ -1361,3 +1361,15 @@ def test_pipeline_giving_by_other_verbs_is_aid(coder, text, wanted):
 )
 def test_pipeline_moving_or_showing_forces_is_mobilising_them(coder, text, mode):
     assert_coded(coder, text, "MOBILIZE", mode=mode)
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("Mexican fishermen filed a complaint against a US oil company.", "MEX", "USA"),
+        ("The European Commission launched proceedings against Hungary over its asylum law.", "EUR", "HUN"),
+    ],
+    ids=["complaint-filed", "proceedings-launched"],
+)
+def test_pipeline_accusing_through_the_courts(coder, text, source, target):
+    assert_coded(coder, text, "ACCUSE", mode="allege", source__country=source, target__country=target)
