@@ -485,7 +485,8 @@ def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Act
     ("Israel and Russia have maintained coordination") likewise."""
     sources = [a for m in roles.sources for a in m.actors]
     targets = _named_first([(a, m.kind) for m in roles.targets for a in m.actors])
-    symmetric = trigger.spec.frame == "sym" or trigger.spec.event_type in SYMMETRIC
+    symmetric = trigger.spec.frame == "sym" or trigger.spec.event_type in SYMMETRIC \
+        or trigger.spec.event_type == "SUPPORT" and not targets  # "Mongolia and South Korea raised their relationship"
     # "the ambassadors of France and Italy met the minister": one group of
     # several states' envoys acts on the other side, it is not a pair by itself;
     # what "Thai and Malaysian police jointly arrested" is done to is no side

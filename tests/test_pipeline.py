@@ -1373,3 +1373,18 @@ def test_pipeline_moving_or_showing_forces_is_mobilising_them(coder, text, mode)
 )
 def test_pipeline_accusing_through_the_courts(coder, text, source, target):
     assert_coded(coder, text, "ACCUSE", mode="allege", source__country=source, target__country=target)
+
+
+@pytest.mark.parametrize(
+    "text, sides",
+    [
+        ("Laos and Vietnam raised their relationship to a strategic partnership on Monday.", ("LAO", "VNM")),
+        ("Bhutan and Chile exchanged ambassadors for the first time.", ("BTN", "CHL")),
+        ("Kenya and Ethiopia put their signatures to a border protocol.", ("KEN", "ETH")),
+    ],
+    ids=["relationship-raised", "ambassadors-exchanged", "signatures-put"],
+)
+def test_pipeline_two_states_drawing_closer_support_each_other(coder, text, sides):
+    events = code(coder, text)
+    assert [(e.event_type, e.source.country, e.target.country) for e in events] == [("SUPPORT", *sides)], \
+        [(e.event_type, e.source, e.target) for e in events]
