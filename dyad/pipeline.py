@@ -499,8 +499,11 @@ def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Act
     if symmetric and not envoys and len(sources) >= 2 and sources[0].name != sources[1].name:
         # the other side is of another state where one is named ("Bolivia" of a dateline and
         # "Bolivian police" are one side of "Bolivian and Peruvian police")
-        other = next((a for a in sources[1:] if a.country and a.country != sources[0].country), sources[1])
-        return [(sources[0], other)]
+        other = next((a for a in sources[1:] if a.country and a.country != sources[0].country), None)
+        if other is not None or not targets:
+            return [(sources[0], other or sources[1])]
+        # "the Solomon Islands government ... accepted an Australian proposal": one state's
+        # two names on one side, the other side is the target
     if symmetric and not sources and len(roles.targets) == 1 and roles.targets[0].kind == "group" and len(targets) >= 2:
         # "Israeli and Palestinian negotiators met in Cairo" read as a noun
         # phrase, or "a meeting of Turkish and Iraqi officials": the two sides

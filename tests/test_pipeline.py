@@ -9,6 +9,7 @@ import spacy
 
 from dyad.config import Settings
 from dyad.events.arguments import DONE_TOGETHER, Roles, Trigger
+from dyad.events.lexicon import TriggerSpec
 from dyad.events.mentions import Mention
 from dyad.pipeline import Coder, _actor_pairs
 from dyad.records import Actor, Article
@@ -1388,3 +1389,16 @@ def test_pipeline_two_states_drawing_closer_support_each_other(coder, text, side
     events = code(coder, text)
     assert [(e.event_type, e.source.country, e.target.country) for e in events] == [("SUPPORT", *sides)], \
         [(e.event_type, e.source, e.target) for e in events]
+
+
+def test_pipeline_two_names_of_one_state_are_one_side_facing_the_target():
+    # "HONIARA — the Solomon Islands government accepted an Australian proposal": the dateline's
+    # state and its government are one side; the proposal's author is the other
+    doc = spacy.blank("en")("Solomon government accepted Australian proposal")
+    sides = [("Solomon Islands government", "SLB", "GOV"), ("Solomon Islands", "SLB", None)]
+    sources = tuple(Mention(i, i + 1, i, (Actor(text, text, country, sector, None),), "group")
+                    for i, (text, country, sector) in enumerate(sides))
+    target = Mention(3, 5, 4, (Actor("Australian proposal", "Australia", "AUS", None, None),), "group")
+    trigger = Trigger(doc[2], (2,), TriggerSpec("accept", None, "VERB", "AGREE", None, "act"))
+    pairs = _actor_pairs(trigger, Roles(sources, (target,), (), True))
+    assert {(s.country, t.country) for s, t in pairs} == {("SLB", "AUS")}
