@@ -1402,3 +1402,8 @@ def test_pipeline_two_names_of_one_state_are_one_side_facing_the_target():
     trigger = Trigger(doc[2], (2,), TriggerSpec("accept", None, "VERB", "AGREE", None, "act"))
     pairs = _actor_pairs(trigger, Roles(sources, (target,), (), True))
     assert {(s.country, t.country) for s, t in pairs} == {("SLB", "AUS")}
+
+
+def test_pipeline_a_title_is_placed_by_the_state_it_is_of(coder):
+    assert_coded(coder, "The Kenyan president met the president of Senegal in Nairobi.", "CONSULT",
+                 source__country="KEN", target__country="SEN", target__sector="GOV")

@@ -621,6 +621,8 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
     if country is None and not body:
         start, country = _body_named_before(token.doc, start, knowledge) or (start, None)
     country = country or body or _located_in(token, knowledge)
+    if country is None and token.lower_ in TITLE_NOUNS:
+        country = _located_in(token, knowledge, of_whom=True)  # "the president of Senegal", "the head of an IMF mission"
     text = token.doc[start : token.i + 1].text
     if token.lower_ in TITLE_NOUNS or (token.lower_ == "minister" or token.head.lower_ in TITLE_NOUNS):
         if token.dep_ in {"nmod:poss", "compound", "amod"} or token.head != token and token.dep_ != "conj" \
