@@ -1407,3 +1407,8 @@ def test_pipeline_two_names_of_one_state_are_one_side_facing_the_target():
 def test_pipeline_a_title_is_placed_by_the_state_it_is_of(coder):
     assert_coded(coder, "The Kenyan president met the president of Senegal in Nairobi.", "CONSULT",
                  source__country="KEN", target__country="SEN", target__sector="GOV")
+
+
+def test_pipeline_a_role_of_a_bodys_mission_is_the_bodys(coder):
+    assert_coded(coder, "The Ghanaian finance minister met the head of an IMF mission in Accra.", "CONSULT",
+                 source__country="GHA", target__country="IGO")

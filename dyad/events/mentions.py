@@ -773,7 +773,11 @@ def _located_in(token: Token, knowledge: ActorKnowledge, of_whom: bool = False) 
                 return None
             named = [t for t in child.subtree if not (t.i < child.i and t.dep_ in {"case", "det"})]
             body = knowledge.organisation(" ".join(t.text for t in named))  # "of the Organization of American States"
-            return body.country if body else knowledge.country_in(words)
+            if body is not None:
+                return body.country
+            # "the head of an IMF mission": a body of states named before the noun it is of
+            return _body_in([c for c in child.children if c.dep_ in {"compound", "amod"}], knowledge) \
+                or knowledge.country_in(words)
         name = " ".join(words)
         # "in Italy's Calabria" by its state; never a single word of a longer name
         # ("University" of "Dhaka University" is a town in the United States)
