@@ -1412,3 +1412,15 @@ def test_pipeline_a_title_is_placed_by_the_state_it_is_of(coder):
 def test_pipeline_a_role_of_a_bodys_mission_is_the_bodys(coder):
     assert_coded(coder, "The Ghanaian finance minister met the head of an IMF mission in Accra.", "CONSULT",
                  source__country="GHA", target__country="IGO")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defence chiefs from NATO's northern member states met in Oslo on Monday.",
+        "Foreign ministers of the Organization of Turkic States met in Astana.",
+    ],
+    ids=["from-a-bodys-states", "of-a-body-whose-name-the-parse-split"],
+)
+def test_pipeline_roles_from_or_of_a_body_of_states_meet_as_its_members(coder, text):
+    assert_coded(coder, text, "CONSULT", mode="multilateral", source__country="IGO")

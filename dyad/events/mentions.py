@@ -761,22 +761,26 @@ _LOCATING = {"in", "at", "near"}
 def _located_in(token: Token, knowledge: ActorKnowledge, of_whom: bool = False) -> str | None:
     """"the children's hospital in Kherson", "the transitional authorities in
     Damascus": the country of the place named right after a role or building;
-    "a delegation of Ugandan politicians": the state of the people it is of."""
+    "a delegation of Ugandan politicians", "defence chiefs from NATO's eastern
+    states": the state or body of the people it is of or from."""
     for child in token.rights:
         case = next((c.lower_ for c in child.children if c.dep_ == "case"), None)
-        if child.dep_ != "nmod" or case not in _LOCATING | ({"of"} if of_whom else set()):
+        if child.dep_ != "nmod" or case not in _LOCATING | ({"of", "from"} if of_whom else set()):
             continue
         words = [t.text for t in child.subtree if t.dep_ not in {"case", "det", "punct"}]
-        if case == "of":
+        if case in {"of", "from"}:
             # "representatives of the government and the rebels": several sides, each its own
             if any(t.dep_ == "conj" for t in child.subtree):
                 return None
             named = [t for t in child.subtree if not (t.i < child.i and t.dep_ in {"case", "det"})]
             body = knowledge.organisation(" ".join(t.text for t in named))  # "of the Organization of American States"
+            doc, end = token.doc, named[-1].i + 1
+            for wider in range(end + 1, min(end + 3, len(doc)) + 1):  # the name's last word hung elsewhere
+                body = body or knowledge.organisation(doc[named[0].i : wider].text)
             if body is not None:
                 return body.country
             # "the head of an IMF mission": a body of states named before the noun it is of
-            return _body_in([c for c in child.children if c.dep_ in {"compound", "amod"}], knowledge) \
+            return _body_in([c for c in child.children if c.dep_ in {"compound", "amod", "nmod:poss"}], knowledge) \
                 or knowledge.country_in(words)
         name = " ".join(words)
         # "in Italy's Calabria" by its state; never a single word of a longer name
