@@ -1424,3 +1424,19 @@ def test_pipeline_a_role_of_a_bodys_mission_is_the_bodys(coder):
 )
 def test_pipeline_roles_from_or_of_a_body_of_states_meet_as_its_members(coder, text):
     assert_coded(coder, text, "CONSULT", mode="multilateral", source__country="IGO")
+
+
+@pytest.mark.parametrize(
+    "text, event_type, source, target",
+    [
+        ("EU officials told Colombo that Sri Lanka's trade preferences could be withdrawn over the new security law.",
+         "THREATEN", "EUR", "LKA"),
+        ("Eritrean soldiers have not withdrawn from the border town despite repeated demands from Addis Ababa.",
+         "RETREAT", "ERI", "ETH"),
+    ],
+    ids=["preferences-withdrawn-over-a-law", "not-withdrawn-despite-demands"],
+)
+def test_pipeline_a_reason_does_not_complete_a_phrasal_trigger(coder, text, event_type, source, target):
+    events = code(coder, text)
+    assert [(e.event_type, e.source.country, e.target.country) for e in events] == [(event_type, source, target)], \
+        [(e.event_type, e.source, e.target) for e in events]

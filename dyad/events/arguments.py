@@ -461,6 +461,8 @@ def _so_called(token: Token) -> bool:
 # ("left on Monday for Kyiv"); particles like "in" or "against" do not, as
 # "gave aid in Gaza" and "protested in Paris against" are no phrasal acts.
 PREPOSITION_COMPLEMENTS = {"for"}
+REASON_CASES = {"over", "amid", "despite", "after", "because"}
+OVER_PARTICLE_VERBS = {"hand", "turn", "take", "give", "sign", "pass", "win"}  # "handed over rifles"
 
 
 def _complement(verb: Token, lemma: str) -> Token | None:
@@ -474,6 +476,9 @@ def _complement(verb: Token, lemma: str) -> Token | None:
     ):
         return verb.head  # "has broken relations": the participle read as the object's adjective
     for child in verb.children:
+        if child.dep_ == "obl" and _case(child) in REASON_CASES and not (
+                verb.lemma_.lower() in OVER_PARTICLE_VERBS and any(c.i == verb.i + 1 for c in child.children)):
+            continue  # "withdrawn over the anti-gay law": the law is the reason ("handed over rifles" is no reason)
         if child.dep_ in {"nsubj", "csubj", "parataxis"} or child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
             # "forces pulled back": the subject does not complete "pull>force"; "suspended
             # exports after footage was broadcast": nor does the verb of another clause
