@@ -26,7 +26,7 @@ from dyad.events.arguments import (
 )
 from dyad.events.knowledge import ActorKnowledge, is_state
 from dyad.events.lexicon import TriggerSpec, lexicon
-from dyad.events.mentions import Mention, find_mentions
+from dyad.events.mentions import Mention, case_of, find_mentions
 from dyad.events.status import THREATENED, event_status, is_prevented, saying_verb, stated_intention, threat_uttered
 from dyad.events.typemodel import NONE, type_model
 from dyad.clean import PARAGRAPH_BREAK
@@ -258,7 +258,7 @@ def _rescued(trigger: Trigger) -> bool:
 
 def _things_handed(trigger: Trigger) -> bool:
     """Handing over boats, jammers or a payment is giving, not a release of people."""
-    handed = [c for c in trigger.head.children if c.dep_ == "obj" or c.dep_ == "obl" and _case_of(c) == "over"]
+    handed = [c for c in trigger.head.children if c.dep_ == "obj" or c.dep_ == "obl" and case_of(c) == "over"]
     return trigger.spec.lemma == "hand" and bool(handed) and all(
         sector_for(c.lower_) is None and c.tag_.startswith("NN") and not c.lower_.endswith(("ers", "ees", "ists", "ians", "men"))
         and c.lemma_.lower() not in PERSON_WORDS | PLACE_NOUNS for c in handed)
@@ -270,10 +270,6 @@ PLACE_NOUNS = {"base", "camp", "post", "position", "town", "city", "territory", 
                "checkpoint", "garrison", "barracks", "outpost", "village", "district", "region", "province", "security"}
 PERSON_WORDS = {"person", "people", "body", "remains", "child", "woman", "man", "national", "citizen", "captive",
                 "hostage", "prisoner", "detainee", "suspect", "fugitive", "crew", "sailor", "migrant", "refugee"}
-
-
-def _case_of(token) -> str | None:
-    return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
 
 
 SILENCED_SECTORS = {"JRN", "REL", "CVL", "EDU", "SOC"}

@@ -294,8 +294,8 @@ def _done_together(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
         joint_act = bool(own) and jointly and all(t.spec.event_type in HOSTILE_TYPES for t in own)
         if not (joint_object or jointly) or own and not (journey or joint_act):
             continue
-        journeys = [t for t in own if t.spec.frame == "go"]
-        triggers = [t for t in triggers if t not in journeys] + [Trigger(token, (token.i,), DONE_TOGETHER)]
+        kept = [t for t in triggers if t not in own] if journey else triggers  # "flew joint patrols": no visit
+        triggers = kept + [Trigger(token, (token.i,), DONE_TOGETHER)]
     return triggers
 
 
@@ -510,6 +510,7 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
         return Roles(tuple(before), tuple(after), (), False)
     sources, targets, places, visited = [], [], [], []
     links = _Links(trigger, mentions)
+    owners = [m for m in mentions if _owns_object(trigger, m)]
     for mention in mentions:
         if mention.root in trigger.words:
             if mention.root != trigger.head.i and mention.kind == "group" and authored(trigger.head.doc[mention.root]):
@@ -517,7 +518,7 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
             continue
         link = links.of(mention)
         if link is None:
-            if _owns_object(trigger, mention):
+            if mention in owners:
                 targets.append(mention)
             continue
         dep, case = link
@@ -525,9 +526,9 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
             dep = "nsubj"  # "forces have been helping": a progressive read as a passive
         if mention.kind == "place" or (case in PLACE_CASES and mention.kind in {"capital", "place"}):
             places.append(mention)
-            owned = any(_owns_object(trigger, m) for m in mentions)  # "the Istanbul offices of a German charity"
+            # "the Istanbul offices of a German charity": the owner is acted on, not the city
             if (dep in OBJECT_DEPS or case in {"of", "from", "on", "against"}) and trigger.spec.event_type in TERRITORIAL_TYPES \
-                    and not owned:
+                    and not owners:
                 targets.append(_country_of_place(mention))  # "annexation of Crimea": Ukraine is acted on
                 continue
             if trigger.spec.frame != "go":

@@ -758,13 +758,18 @@ def _name_before(doc: Doc, first: int, modified: bool, knowledge: ActorKnowledge
 _LOCATING = {"in", "at", "near"}
 
 
+def case_of(token: Token) -> str | None:
+    """The preposition a noun phrase is hung by ("of" in "the head of a mission")."""
+    return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
+
+
 def _located_in(token: Token, knowledge: ActorKnowledge, of_whom: bool = False) -> str | None:
     """"the children's hospital in Kherson", "the transitional authorities in
     Damascus": the country of the place named right after a role or building;
     "a delegation of Ugandan politicians", "defence chiefs from NATO's eastern
     states": the state or body of the people it is of or from."""
     for child in token.rights:
-        case = next((c.lower_ for c in child.children if c.dep_ == "case"), None)
+        case = case_of(child)
         if child.dep_ != "nmod" or case not in _LOCATING | ({"of", "from"} if of_whom else set()):
             continue
         words = [t.text for t in child.subtree if t.dep_ not in {"case", "det", "punct"}]
