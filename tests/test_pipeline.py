@@ -345,8 +345,12 @@ def test_pipeline_a_verbless_headline_has_its_verb(coder):
         ("Japan will give Kenya a loan of 200 million dollars, the Japanese foreign ministry said.", "AID", "AGREE", "JPN", "KEN"),
         ("The Greek government said it would withdraw its ambassador from Turkey if the drilling went on.",
          "SANCTION", "THREATEN", "GRC", "TUR"),
+        # cooperation reported in the future tense is a promise (PLOVER manual, AGREE)
+        ("Israel and Jordan will sign a water agreement next week.", "SUPPORT", "AGREE", "ISR", "JOR"),
+        ("Under a budget bill published on Monday, Norway will give Moldova 30 million euros next year.",
+         "AID", "AGREE", "NOR", "MDA"),
     ],
-    ids=["will-support-said", "will-give-said", "would-withdraw-if"],
+    ids=["will-support-said", "will-give-said", "would-withdraw-if", "reported-will-sign", "reported-will-give"],
 )
 def test_pipeline_stated_intention_is_agree_or_threaten_that_happened(coder, text, act, stated, source, target):
     """Saying one will act is itself an act: AGREE for a cooperative one,
@@ -360,10 +364,10 @@ def test_pipeline_stated_intention_is_agree_or_threaten_that_happened(coder, tex
 @pytest.mark.parametrize(
     "text",
     [
-        "Israel and Jordan will sign a water agreement next week.",  # a reporter's plan, not a promise
+        "Russia will expel two Estonian diplomats next week.",  # a reporter's plan of a hostile act, not a threat
         "Kenya did not say whether it would expel the Somali ambassador.",
     ],
-    ids=["reported-plan", "no-intention-stated"],
+    ids=["reported-hostile-plan", "no-intention-stated"],
 )
 def test_pipeline_plans_that_state_no_intention_add_no_agree_or_threaten(coder, text):
     events = code(coder, text)
@@ -926,6 +930,19 @@ def test_pipeline_its_troops_belong_to_the_side_named_before_not_to_the_place(co
 def test_pipeline_an_act_on_nobody_named_abroad_is_done_to_the_state_of_the_place(coder):
     event = find(code(coder, "Russia's defence ministry said its troops had destroyed a weapons depot in Lviv."), "ASSAULT")
     assert (event.source.country, event.target.country) == ("RUS", "UKR")
+
+
+@pytest.mark.parametrize(
+    "text, act, source, target",
+    [
+        ("Qatar's charity fund sent blankets and stoves to mountain villages in northern Pakistan.", "AID", "QAT", "PAK"),
+        ("The Turkish air force kept up its raids on arms depots in northern Iraq, officials said.", "ASSAULT", "TUR", "IRQ"),
+    ],
+    ids=["aid-to-villages-in", "raids-on-depots-in"],
+)
+def test_pipeline_aid_or_attack_landing_in_a_state_named_down_the_object_is_aimed_at_it(coder, text, act, source, target):
+    event = find(code(coder, text), act)
+    assert event is not None and (event.source.country, event.target and event.target.country) == (source, target)
 
 
 def test_pipeline_a_persons_surname_after_in_is_the_place(coder):

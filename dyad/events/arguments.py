@@ -568,6 +568,9 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
     # meeting") or a participle on a noun ("efforts to return") says nothing
     # about the words before it.
     if trigger.head.pos_ != "VERB" or (trigger.head.dep_.startswith("acl") and not _finite(trigger.head)):
+        if not targets and trigger.spec.event_type in LANDS_ON_PLACE:
+            places = places or _places_of_object(trigger, mentions)  # "its raids on depots in southern Syria"
+            targets = _home_ground(places, sources)
         return Roles(tuple(sources), tuple(targets), tuple(places), bool(sources))
     if not sources and not passive:
         sources = _with_conjuncts(_nearest(trigger, mentions, before=True, exclude=targets), mentions, trigger)
@@ -583,10 +586,34 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
 
 def _places_of_object(trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
     """"destroyed a weapons depot in Lviv": where what is acted on stands is
-    where the act took place, when the parse hung the place on the object."""
-    objects = {c.i for c in trigger.head.children if c.dep_ in OBJECT_DEPS}
-    return [m for m in mentions if m.kind in {"place", "capital"} and trigger.head.doc[m.root].dep_ == "nmod"
-            and trigger.head.doc[m.root].head.i in objects and _case(trigger.head.doc[m.root]) in PLACE_CASES]
+    where the act took place, when the parse hung the place on the object.
+    Aid and attacks land on a place's people, however far down the object's
+    chain the place is named ("sent tents to villages in western Afghanistan",
+    "raids on depots in southern Syria")."""
+    doc = trigger.head.doc
+    if trigger.spec.event_type in LANDS_ON_PLACE:
+        reached, kinds = _nominal_chain(trigger.head), {"place", "capital", "state"}
+    else:
+        reached, kinds = {c.i for c in trigger.head.children if c.dep_ in OBJECT_DEPS}, {"place", "capital"}
+    return [m for m in mentions if m.kind in kinds and doc[m.root].dep_ == "nmod"
+            and doc[m.root].head.i in reached and _case(doc[m.root]) in PLACE_CASES]
+
+
+LANDS_ON_PLACE = {"AID", "ASSAULT"}
+NOMINAL_CHAIN_DEPS = OBJECT_DEPS | {"obl", "nmod"}
+NOMINAL_CHAIN_DEPTH = 3
+
+
+def _nominal_chain(head: Token) -> set[int]:
+    """The nouns reached from a trigger through its objects, obliques and
+    their nominal modifiers, a few links deep: not through clauses, whose
+    places are their own acts'."""
+    reached: set[int] = set()
+    frontier = [head]
+    for _ in range(NOMINAL_CHAIN_DEPTH):
+        frontier = [c for t in frontier for c in t.children if c.dep_ in NOMINAL_CHAIN_DEPS]
+        reached.update(t.i for t in frontier)
+    return reached
 
 
 RELATION_NOUNS = {"relations", "ties", "talks", "cooperation", "coordination", "dialogue", "partnership"}

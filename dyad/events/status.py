@@ -54,11 +54,14 @@ def stated_intention(trigger: Token, event_type: str) -> str | None:
     """"Portugal will support Turkey's bid", "France is ready to send troops",
     "they would boycott the talks unless...": saying one will act is itself an
     event that happened, AGREE for a cooperative act, THREATEN for a hostile
-    one or any act made to hang on a condition. Meetings and visits are left
-    out: an announced visit is the visit, planned. The intention must be the
-    actor's own words (a clause of "said", "announced") or readiness: a
-    reporter's "the two leaders will sign an agreement" is a plan, not a promise."""
-    verb = _intending_verb(trigger)
+    one or any act made to hang on a condition. Support, cooperation or aid
+    told in the future tense is a promise however it is reported ("Sweden
+    will give Ukraine 50 million euros": the PLOVER manual codes such a
+    report AGREE); a hostile act needs the actor's own words (a clause of
+    "said") or readiness, as a reporter's "Russia will expel two diplomats"
+    is a plan, not a threat. Meetings and visits are left out: an announced
+    visit is the visit, planned."""
+    verb = _intending_verb(trigger, reported_future=event_type in PROMISED)
     if verb is None:
         return None
     conditional = any(_conditional(c) for c in verb.children)
@@ -77,13 +80,13 @@ def threat_uttered(trigger: Token) -> bool:
     return _intending_verb(trigger) is not None
 
 
-def _intending_verb(trigger: Token) -> Token | None:
+def _intending_verb(trigger: Token, reported_future: bool = False) -> Token | None:
     """The verb that states the actor's own intention to do the trigger's act,
     when one does: the trigger, or the verb whose object it is ("will give
     Kenya a loan": the verb carries the intention)."""
     if trigger.pos_ == "NOUN" and trigger.dep_ == "obj" and trigger.head.pos_ == "VERB":
         trigger = trigger.head
-    return trigger if trigger.pos_ == "VERB" and not _is_negated(trigger) and _intended(trigger) else None
+    return trigger if trigger.pos_ == "VERB" and not _is_negated(trigger) and _intended(trigger, reported_future) else None
 
 
 _THREAT_WORDS = {"warn", "warning", "threaten", "threat", "ultimatum", "deadline", "warrant", "vow", "pledge", "promise"}
@@ -100,11 +103,16 @@ def _ready(trigger: Token) -> bool:
     return trigger.dep_ == "xcomp" and trigger.head.lower_ in _READY
 
 
-def _intended(trigger: Token) -> bool:
+_WILL = {"will", "shall", "'ll", "’ll"}
+
+
+def _intended(trigger: Token, reported_future: bool = False) -> bool:
     head = trigger.head
     if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in trigger.children):
         return False  # "did not say whether it would expel": no intention stated
-    if any(c.dep_.startswith("aux") and c.lower_ in {"will", "would", "shall", "'ll", "’ll"} for c in trigger.children):
+    if reported_future and any(c.dep_.startswith("aux") and c.lower_ in _WILL for c in trigger.children):
+        return True
+    if any(c.dep_.startswith("aux") and c.lower_ in _WILL | {"would"} for c in trigger.children):
         said_by = [head] if trigger.dep_ in {"ccomp", "parataxis"} else []
         # "Portugal will support Turkey, the president said": the saying hangs from the act
         said_by += [c for c in trigger.children if c.dep_ in {"ccomp", "parataxis"} and c.i > trigger.i]
