@@ -93,6 +93,19 @@ def test_pipeline_pronoun_refers_to_last_person(coder):
     assert event.source.name == "Naftali Bennett" and event.target.name == "Vladimir Putin"
 
 
+def test_pipeline_he_refers_to_the_office_holder_named_last(coder):
+    text = "Kenya's foreign minister landed in Addis Ababa on Monday. He thanked Ethiopia's prime minister for the invitation."
+    event = find(code(coder, text), "SUPPORT")
+    assert event is not None and (event.source.country, event.source.sector) == ("KEN", "GOV")
+    assert event.target.country == "ETH"
+
+
+def test_pipeline_an_office_holder_he_stood_for_is_not_the_president_named_next(coder):
+    events = code(coder, "The Kenyan opposition leader said he had not met the president since the disputed election.")
+    meeting = find(events, "CONSULT", status="negated")
+    assert meeting is not None and meeting.source.sector == "OPP" and meeting.target.sector == "GOV"
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

@@ -18,6 +18,7 @@ from dyad.events.knowledge import ActorKnowledge, is_state
 from dyad.records import Actor
 
 PERSON_PRONOUNS = {"he", "him", "his"}
+SUBJECT_PERSON_PRONOUNS = {"he", "him"}  # "his" is mostly a determiner ("his counterpart"): named people only
 FEMALE_PRONOUNS = {"she", "her", "hers"}
 GROUP_PRONOUNS = {"they", "them", "their"}
 PAIR_NOUNS = {"leaders", "men", "women", "presidents", "ministers", "sides", "countries", "nations", "states", "governments", "parties"}
@@ -49,6 +50,8 @@ class DocumentActors:
     people: dict[str, Actor] = field(default_factory=dict)  # last name -> fullest actor
     recent_people: list[Actor] = field(default_factory=list)
     recent_states: list[Actor] = field(default_factory=list)
+    # people named and single office holders ("the foreign minister"): whom "he" points back to
+    recent_holders: list[Actor] = field(default_factory=list)
     acronyms: dict[str, Actor] = field(default_factory=dict)
     state_counts: dict[str, int] = field(default_factory=dict)
     state_first: dict[str, int] = field(default_factory=dict)  # country -> order of its first mention
@@ -59,8 +62,9 @@ class DocumentActors:
         if is_state(actor.country):
             self.state_counts[actor.country] = self.state_counts.get(actor.country, 0) + 1
             self.state_first.setdefault(actor.country, len(self.state_first))
-        bucket = self.recent_people if kind == "person" else self.recent_states if kind == "state" else None
-        if bucket is not None:
+        buckets = {"person": [self.recent_people, self.recent_holders], "office": [self.recent_holders],
+                   "state": [self.recent_states]}.get(kind, [])
+        for bucket in buckets:
             if actor in bucket:
                 bucket.remove(actor)
             bucket.append(actor)
@@ -970,10 +974,25 @@ def _resolve_references(doc: Doc, mentions: list[Mention], state: DocumentActors
             if mention is None:
                 continue
         kind = {"person": "person", "state": "state", "capital": "state"}.get(mention.kind, "other")
+        if kind == "other" and _office_holder(doc[mention.root]):
+            kind = "office"  # "Fiji's prime minister was welcomed ..., where he met": "he" is the minister
         for actor in mention.actors:
-            state.remember(actor, kind)
+            # "he" standing for an office holder does not make the office a named person
+            office = kind == "person" and actor in state.recent_holders and actor not in state.recent_people
+            state.remember(actor, "office" if office else kind)
         resolved.append(mention)
     return resolved
+
+
+# One person holding an office: "he" can point back to "the foreign minister".
+OFFICE_HOLDER_NOUNS = {
+    "minister", "president", "premier", "chancellor", "king", "queen", "emir", "sultan", "governor", "mayor",
+    "ambassador", "envoy", "secretary", "spokesman", "commander", "leader", "chief", "head", "prince", "senator",
+}
+
+
+def _office_holder(token: Token) -> bool:
+    return token.tag_ == "NN" and token.lemma_.lower() in OFFICE_HOLDER_NOUNS
 
 
 def _resolve(head: Token, mention: Mention, state: DocumentActors) -> Mention | None:
@@ -986,7 +1005,9 @@ def _resolve(head: Token, mention: Mention, state: DocumentActors) -> Mention | 
         return _resolve_title(mention, state)
     if word in FEMALE_PRONOUNS:
         return None  # names carry no gender here: better no actor than the wrong man
-    if word in PERSON_PRONOUNS:
+    if word in SUBJECT_PERSON_PRONOUNS:
+        pool, size = state.recent_holders, 1
+    elif word in PERSON_PRONOUNS:
         pool, size = state.recent_people, 1
     elif word in STATE_PAIR_NOUNS:
         pool, size = state.recent_states, 2
