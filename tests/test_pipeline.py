@@ -350,6 +350,12 @@ def test_pipeline_a_verbless_headline_has_its_verb(coder):
     assert expulsion is not None and expulsion.source.country == "KEN" and expulsion.mode == "expel"
 
 
+def test_pipeline_a_headline_verb_read_into_its_subject_is_cut_off(coder):
+    # "resigns" is tagged a plural noun, the head of "Estonian ... minister resigns"
+    event = find(code(coder, "Estonian interior minister resigns over border guard scandal"), "RETREAT")
+    assert event is not None and event.source.name == "Estonian interior minister" and event.source.country == "EST"
+
+
 @pytest.mark.parametrize(
     "text, act, stated, source, target",
     [

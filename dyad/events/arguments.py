@@ -503,6 +503,7 @@ def _infinitive_on(token: Token) -> bool:
 def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
     if trigger.headline:
         # the parse of a verbless headline is no guide: who comes before, whom after
+        mentions = [_cut_at(m, trigger) for m in mentions]
         before = _nearest(trigger, mentions, before=True, exclude=[])
         after = _nearest(trigger, mentions, before=False, exclude=before)
         if before and not after:
@@ -985,6 +986,21 @@ def _case(token: Token) -> str | None:
         if child.dep_ in {"case", "mark"}:
             return child.lower_
     return None
+
+
+def _cut_at(mention: Mention, trigger: Trigger) -> Mention:
+    """"Slovenian health minister resigns over ...": a headline's verb read as
+    the head noun of its subject's phrase is cut off, leaving the subject."""
+    head = trigger.head
+    if mention.root != head.i or mention.start >= head.i or mention.end != head.i + 1:
+        return mention
+    actors = tuple(replace(a, text=_without_last_word(a.text, head.text), name=_without_last_word(a.name, head.text))
+                   for a in mention.actors)
+    return replace(mention, end=head.i, root=head.i - 1, actors=actors)
+
+
+def _without_last_word(text: str, word: str) -> str:
+    return text[: -len(word)].rstrip() if text.endswith(word) and len(text) > len(word) else text
 
 
 def _nearest(trigger: Trigger, mentions: list[Mention], before: bool, exclude: list[Mention]) -> list[Mention]:
