@@ -106,6 +106,20 @@ def test_pipeline_an_office_holder_he_stood_for_is_not_the_president_named_next(
     assert meeting is not None and meeting.source.sector == "OPP" and meeting.target.sector == "GOV"
 
 
+@pytest.mark.parametrize(
+    "text, act, source, target",
+    [
+        ("An international tribunal ordered Ecuador to pay compensation to an American oil company.", "SANCTION", "IGO", "ECU"),
+        ("KINGSTON — The Caribbean Investment Bank extended a loan of 40 million dollars to Jamaica.", "AID", "IGO", "JAM"),
+        ("Bolivian prosecutors charged a regional governor with terrorism.", "ACCUSE", "BOL", "BOL"),  # a state's own region
+    ],
+    ids=["international-tribunal", "caribbean-bank", "regional-governor"],
+)
+def test_pipeline_a_body_of_several_states_by_its_name_is_igo(coder, text, act, source, target):
+    event = find(code(coder, text), act)
+    assert event is not None and (event.source.country, event.target.country) == (source, target)
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

@@ -500,7 +500,24 @@ def _organisation_actor(ent: Span, state: DocumentActors) -> Actor:
         return Actor(text, known.name, known.country, known.sector, known.wikidata)
     words = [t.text for t in ent]
     placed_by = _placing_words_before(ent, knowledge)
-    return Actor(text, _strip_article(text), knowledge.country_in(placed_by + words), knowledge.sector_in(words), None)
+    country = knowledge.country_in(placed_by + words) or regional_body(words)
+    return Actor(text, _strip_article(text), country, knowledge.sector_in(words), None)
+
+
+# Words that make a body or an office one of several states: "the Caribbean
+# Development Bank", "an international arbitration tribunal", "Gulf foreign ministers"
+# ("regional" is left out: a regional governor or parliament is a state's own).
+REGIONAL_WORDS = {
+    "european", "african", "asian", "caribbean", "gulf", "nordic", "pacific", "baltic", "balkan", "andean",
+    "international", "multilateral", "inter-american", "pan-american", "transatlantic",
+}
+# Only of institutions: "African migrants" or "international students" are people of no one state.
+REGIONAL_SECTORS = {None, "GOV", "MIL", "JUD", "LEG", "BUS"}
+
+
+def regional_body(words: list[str], sector: str | None = None) -> str | None:
+    """IGO for a body or office that no one state holds, told by its name."""
+    return "IGO" if sector in REGIONAL_SECTORS and any(w.lower() in REGIONAL_WORDS for w in words) else None
 
 
 def _hyphen_joined(token: Token) -> bool:
@@ -624,7 +641,7 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
     body = _body_in(modifiers, knowledge)
     if country is None and not body:
         start, country = _body_named_before(token.doc, start, knowledge) or (start, None)
-    country = country or body or _located_in(token, knowledge)
+    country = country or body or regional_body(words, sector) or _located_in(token, knowledge)
     if country is None and token.lower_ in TITLE_NOUNS:
         country = _located_in(token, knowledge, of_whom=True)  # "the president of Senegal", "the head of an IMF mission"
     text = token.doc[start : token.i + 1].text
