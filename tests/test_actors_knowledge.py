@@ -83,13 +83,16 @@ def test_lookup_country_rejects_non_names(text):
         ("Turkish", "TUR"), ("Pakistani", "PAK"), ("Mexican", "MEX"), ("Ukrainian", "UKR"),
         ("Dutch", "NLD"), ("Frenchmen", "FRA"), ("Congolese", "COD"), ("Tigrayan", "ETH"), ("Ethiopian", "ETH"),
         ("Sahrawi", "ESH"), ("Motswana", "BWA"), ("Trinidadian", "TTO"), ("Cambodian", "KHM"),
+        # peoples of one state alone; those of several ("Kurdish", "Tamil") stay without one
+        ("Tibetan", "CHN"), ("Uyghurs", "CHN"), ("Chechen", "RUS"), ("Rohingya", "MMR"), ("Catalan", "ESP"),
+        ("Flemish", "BEL"),
     ],
 )
 def test_lookup_demonym(word, iso3):
     assert lookup_demonym(word) == iso3
 
 
-@pytest.mark.parametrize("word", ["british", "Korean", "Kurdish", "Jewish", "Arab", "Minister"])
+@pytest.mark.parametrize("word", ["british", "Korean", "Kurdish", "Jewish", "Arab", "Minister", "Tamil", "Kashmiri"])
 def test_lookup_demonym_rejects(word):
     assert lookup_demonym(word) is None
 

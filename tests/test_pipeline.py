@@ -120,6 +120,20 @@ def test_pipeline_a_body_of_several_states_by_its_name_is_igo(coder, text, act, 
     assert event is not None and (event.source.country, event.target.country) == (source, target)
 
 
+@pytest.mark.parametrize(
+    "text, act, source",
+    [
+        ("Pro-Russian activists blocked the entrance to the parliament in Chisinau on Monday.", "PROTEST", "MDA"),
+        ("About 300 Armenian-Americans rallied outside the Turkish consulate in Chicago.", "PROTEST", "USA"),
+        ("Russian-led forces seized the airport in Bamako.", "COERCE", "RUS"),  # led by Russians: Russian
+    ],
+    ids=["pro-russian", "armenian-americans", "russian-led"],
+)
+def test_pipeline_a_state_a_group_is_for_or_descended_from_is_not_its_own(coder, text, act, source):
+    event = find(code(coder, text), act)
+    assert event is not None and event.source.country == source
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

@@ -54,6 +54,7 @@ class ActorKnowledge:
     def country_in(self, words: Sequence[str]) -> str | None:
         """The first country named in a phrase by name, demonym, possessive or seat."""
         index = country_index()
+        words = _without_other_allegiances(words)
         capitalised = " ".join(w for w in words if w[:1].isupper())
         for found in index.search(capitalised):
             if found.value.kind != "capital":
@@ -129,6 +130,28 @@ _LONGEST_NAME = 6  # words
 def _sector_of_words(words: tuple[str, ...]) -> str | None:
     # the same role words recur in every document ("officials", "the army"): read once
     return sector_for(list(words))
+
+
+_STANCE_PREFIXES = {"pro", "anti"}
+_HYPHENS = {"-", "‐", "–"}
+
+
+def _without_other_allegiances(words: Sequence[str]) -> list[str]:
+    """"Pro-Russian activists" in Chisinau are not Russian, nor are "anti-American"
+    protesters American; "Armenian-Americans" are American. The words that name
+    a state the phrase is for, against, or descended from are left out."""
+    words = list(words)
+    left_out: set[int] = set()
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if lower.split("-")[0] in _STANCE_PREFIXES and "-" in lower:
+            left_out.add(i)  # "Pro-Russian" as one token
+        elif i + 2 < len(words) and words[i + 1] in _HYPHENS:
+            if lower in _STANCE_PREFIXES:
+                left_out.update((i, i + 2))
+            elif words[i + 2].lower() in {"american", "americans"}:
+                left_out.add(i)
+    return [w for i, w in enumerate(words) if i not in left_out]
 
 
 def is_state(code: str | None) -> bool:
