@@ -134,6 +134,19 @@ def test_pipeline_a_state_a_group_is_for_or_descended_from_is_not_its_own(coder,
     assert event is not None and event.source.country == source
 
 
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("Lithuania is to downgrade its embassy in Minsk to a consular office next month.", "BLR"),
+        ("Tehran cut its embassy staff in Baku to a handful of diplomats.", "AZE"),
+    ],
+    ids=["embassy-in-capital", "embassy-staff"],
+)
+def test_pipeline_acting_on_ones_own_mission_abroad_is_towards_its_host(coder, text, target):
+    event = find(code(coder, text), "SANCTION")
+    assert event is not None and event.target is not None and event.target.country == target
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

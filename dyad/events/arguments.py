@@ -558,6 +558,7 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
     if not targets:
         targets.extend(_object_read_as_modified(trigger, mentions, sources))
     _relative_clause(trigger, mentions, sources, targets)
+    targets[:] = [_host_of_own_mission(m, sources, mentions, trigger) or m for m in targets]
     if not targets and trigger.spec.event_type in COMPLEMENT_TARGET_TYPES:
         targets.extend(_complement_targets(trigger, mentions))
     sides = _between(trigger, mentions)
@@ -582,7 +583,29 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
     places = places or _places_of_object(trigger, mentions)
     if not targets and trigger.spec.frame == "act":
         targets = _owner_of_object(trigger, mentions, sources) or _home_ground(places, sources)
+    targets = [_host_of_own_mission(m, sources, mentions, trigger) or m for m in targets]  # stand-in sources known now
     return Roles(tuple(sources), tuple(targets), tuple(places), from_parse)
+
+
+MISSION_NOUNS = {"embassy", "consulate", "mission", "legation", "staff", "diplomat", "ambassador", "envoy"}
+
+
+def _host_of_own_mission(target: Mention, sources: list[Mention], mentions: list[Mention], trigger: Trigger) -> Mention | None:
+    """"Argentina downgraded its embassy in Caracas", "Tehran cut its embassy
+    staff in Baku": acting on one's own mission abroad is acting towards the
+    state that hosts it (named on the mission, or on the verb as the parse
+    often hangs it)."""
+    own = {a.country for m in sources for a in m.actors}
+    token = trigger.head.doc[target.root]
+    if not own or token.lemma_.lower() not in MISSION_NOUNS or not all(a.country in own for a in target.actors):
+        return None
+    hosts = [c for c in token.children if c.dep_ == "nmod" and _case(c) in {"in", "to"}]
+    hosts += [c for c in trigger.head.children if c.dep_ == "obl" and _case(c) == "in"]
+    for host_word in hosts:
+        host = next((m for m in mentions if m.root == host_word.i and m.kind in {"capital", "state", "place"}), None)
+        if host is not None and host.actors and host.actors[0].country and host.actors[0].country not in own:
+            return _country_of_place(host)
+    return None
 
 
 def _places_of_object(trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
