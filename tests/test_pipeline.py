@@ -147,6 +147,12 @@ def test_pipeline_acting_on_ones_own_mission_abroad_is_towards_its_host(coder, t
     assert event is not None and event.target is not None and event.target.country == target
 
 
+def test_pipeline_a_demonym_opening_the_sentence_places_the_group_after_it(coder):
+    # "Argentine" is read as a subject of its own, "public employees" as another
+    event = find(code(coder, "Argentine public employees will join a national stoppage on Thursday."), "PROTEST")
+    assert event is not None and event.source.country == "ARG" and event.source.sector == "LAB"
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

@@ -769,7 +769,10 @@ def _name_before(doc: Doc, first: int, modified: bool, knowledge: ActorKnowledge
         before = doc[first - 1] if first > 0 else None
         return first - 1 if before is not None and before.text[:1].isupper() and knowledge.demonym(before.text) else first
     if not doc[first].text[:1].isupper():
-        return first
+        before = doc[first - 1] if first > 0 else None
+        # "Argentine public employees" with the demonym read as a subject of its own
+        return first - 1 if before is not None and before.text[:1].isupper() and before.i == before.sent.start \
+            and knowledge.demonym(before.text) and not knowledge.country(before.text) else first
     start = first
     while start > 0 and first - start < 3 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper():
         start -= 1
