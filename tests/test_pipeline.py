@@ -153,6 +153,12 @@ def test_pipeline_a_demonym_opening_the_sentence_places_the_group_after_it(coder
     assert event is not None and event.source.country == "ARG" and event.source.sector == "LAB"
 
 
+def test_pipeline_the_first_of_two_objects_receives_the_thing_given(coder):
+    # "Sri Lanka" is parsed as a second direct object, not as the indirect one
+    event = find(code(coder, "Japan handed Sri Lanka a $80 million grant on Friday to repair rural bridges."), "AID")
+    assert event is not None and (event.source.country, event.target and event.target.country) == ("JPN", "LKA")
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

@@ -735,9 +735,15 @@ def _light_verb_roles(trigger: Trigger, mentions: list[Mention]) -> tuple[list[M
             (receivers if receiving else givers).append(mention)
         elif receiving and case in {"from", "by"}:
             givers.append(mention)
-        elif not receiving and (dep == "iobj" or case == "to") and mention.kind != "place":
-            receivers.append(mention)
+        elif not receiving and (dep == "iobj" or case == "to" or _second_object(noun.doc[mention.root], noun)) \
+                and mention.kind != "place":
+            receivers.append(mention)  # an object before the given thing is its receiver, however tagged
     return givers, receivers
+
+
+def _second_object(token: Token, given: Token) -> bool:
+    """"handed Sri Lanka a grant" parsed with two objects: the first is the receiver."""
+    return token.dep_ == "obj" and token.head == given.head and token.i < given.i
 
 
 def _finite(verb: Token) -> bool:
