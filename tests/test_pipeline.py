@@ -159,6 +159,13 @@ def test_pipeline_the_first_of_two_objects_receives_the_thing_given(coder):
     assert event is not None and (event.source.country, event.target and event.target.country) == ("JPN", "LKA")
 
 
+def test_pipeline_a_threatened_labour_strike_is_a_threat_to_restrict_not_a_strike(coder):
+    events = code(coder, "Kenyan nurses threatened a national strike if pay talks failed.")
+    threat = find(events, "THREATEN")
+    assert threat is not None and threat.mode == "restrict" and threat.source.country == "KEN"
+    assert not find(events, "PROTEST", status="happened")
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

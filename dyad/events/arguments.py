@@ -339,6 +339,8 @@ def _strike_sense(token: Token, spec: TriggerSpec) -> TriggerSpec:
     words |= {part for w in words for part in w.split("-")}
     if not (words & LABOUR_STRIKE_WORDS or _case(token) == "on"):
         return spec
+    if spec.event_type == "THREATEN":
+        return replace(spec, mode="restrict")  # "threatens a general strike": PLOVER's threat to restrict
     return TriggerSpec(spec.lemma, None, "NOUN", "PROTEST", "hunger" if "hunger" in words else "strike", "act")
 
 
