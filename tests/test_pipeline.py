@@ -166,6 +166,19 @@ def test_pipeline_a_threatened_labour_strike_is_a_threat_to_restrict_not_a_strik
     assert not find(events, "PROTEST", status="happened")
 
 
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("Georgia began selling electricity to Armenia over a new high-voltage line.", "GEO", "ARM"),
+        ("Kazakhstan resumed pumping crude to Germany's refineries through the Druzhba pipeline.", "KAZ", "DEU"),
+    ],
+    ids=["selling-electricity", "pumping-crude"],
+)
+def test_pipeline_selling_a_commodity_to_another_state_is_cooperation(coder, text, source, target):
+    event = find(code(coder, text), "COOPERATE")
+    assert event is not None and (event.source.country, event.target and event.target.country) == (source, target)
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"
