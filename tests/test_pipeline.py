@@ -179,6 +179,13 @@ def test_pipeline_selling_a_commodity_to_another_state_is_cooperation(coder, tex
     assert event is not None and (event.source.country, event.target and event.target.country) == (source, target)
 
 
+def test_pipeline_readiness_to_act_with_another_is_an_offer(coder):
+    # "work with" is no lexicon word: the readiness itself is the event (AGREE)
+    events = code(coder, "Tokyo was ready to work closely with Seoul on fisheries, the Japanese foreign minister said.")
+    offer = find(events, "AGREE")
+    assert offer is not None and (offer.source.country, offer.target.country, offer.status) == ("JPN", "KOR", "happened")
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

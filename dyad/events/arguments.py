@@ -100,6 +100,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
                 used.add(token.head.i)  # "eased restrictions": the object is not an event of its own
     triggers = _bodies_left(sent, triggers)
     triggers += _protests_by_purpose(sent, triggers)
+    triggers += _offers_of_readiness(sent, triggers, lexicon)
     triggers = _done_together(sent, triggers)
     if not triggers and not any(t.pos_ in {"VERB", "AUX"} for t in sent):
         triggers = _headline_verbs(sent, lexicon)
@@ -165,6 +166,29 @@ HOSTILE_VERBS = {"retaliate", "avenge", "punish", "crush", "destroy", "respond",
 # What a promise of force promises, as its object: "vowed a merciless response", "promises bloodshed"
 HOSTILE_NOUNS = {"response", "retaliation", "revenge", "bloodshed", "war", "reprisal", "reprisals", "vengeance",
                  "consequences", "punishment", "attack", "attacks"}
+
+
+READINESS_WORDS = {"ready", "willing", "prepared"}
+
+
+def _offers_of_readiness(sent: Span, triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
+    """"Amman was ready to work closely with the new Iraqi government":
+    readiness to do what the lexicon has no word for is an offer (AGREE), or
+    a threat when the act is hostile ("prepared to use force"). An act the
+    lexicon knows ("ready to free the soldiers") carries its own offer."""
+    taken = {i for t in triggers for i in (t.head.i, *t.words)}
+    found = []
+    for token in sent:
+        if token.lower_ not in READINESS_WORDS or token.pos_ not in {"ADJ", "VERB"}:
+            continue  # "was prepared to" is often tagged a passive participle
+        acts = [c for c in token.children if c.dep_ in {"xcomp", "ccomp", "advcl"} and c.pos_ == "VERB"
+                and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)]
+        if not acts or any(a.i in taken for a in acts):
+            continue
+        hostile = any(_hostile_act(a, lexicon) for a in acts)
+        spec = TriggerSpec(token.lower_, None, token.pos_, "THREATEN" if hostile else "AGREE", None, "act")
+        found.append(Trigger(token, (token.i,), spec))
+    return found
 
 
 def _as_threat(trigger: Trigger, lexicon: Lexicon) -> Trigger:
