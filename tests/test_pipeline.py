@@ -186,6 +186,20 @@ def test_pipeline_readiness_to_act_with_another_is_an_offer(coder):
     assert offer is not None and (offer.source.country, offer.target.country, offer.status) == ("JPN", "KOR", "happened")
 
 
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("Ukraine agreed on Monday to sit down with Russian negotiators in Istanbul next week.", "UKR", "RUS"),
+        ("Kenya promised on Wednesday to hand over the two suspects to the UN tribunal in Arusha.", "KEN", "UNO"),
+    ],
+    ids=["agreed-on-monday-to", "promised-on-wednesday-to"],
+)
+def test_pipeline_a_promise_whose_infinitive_follows_a_date_is_aimed_at_the_act_s_target(coder, text, source, target):
+    # the date between verb and infinitive makes the parse hang the infinitive as an adverbial clause
+    promise = find(code(coder, text), "AGREE")
+    assert promise is not None and (promise.source.country, promise.target and promise.target.country) == (source, target)
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

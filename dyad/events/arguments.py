@@ -802,7 +802,8 @@ def _root_noun_misread(verb: Token) -> bool:
     between = verb.doc[max(t.i for t in head.subtree if t.i < verb.i) + 1 : verb.i] if head.i < verb.i else None
     if between is None or any(t.pos_ not in {"ADV", "PART"} for t in between):
         return False  # the verb must follow its noun phrase, at most after an adverb ("strongly")
-    return any(c.dep_ in {"obj", "obl", "ccomp", "xcomp"} and _case(c) not in {"in", "at", "on", "near"} for c in verb.children)
+    return any(c.dep_ in {"obj", "obl", "ccomp", "xcomp"} and _case(c) not in {"in", "at", "on", "near"}
+               or c.dep_ == "advcl" and _to_infinitive(c) for c in verb.children)  # "Rwanda promised to hand over"
 
 
 def _active(verb: Token) -> bool:
@@ -876,8 +877,8 @@ def _complement_targets(trigger: Trigger, mentions: list[Mention]) -> list[Menti
     """"agreed to return the tank to Israel": a promise, demand or refusal is
     aimed at whoever the promised act is aimed at."""
     for child in trigger.head.children:
-        if child.dep_ != "xcomp":
-            continue
+        if child.dep_ != "xcomp" and not (child.dep_ == "advcl" and _to_infinitive(child)):
+            continue  # "agreed on Monday to sit down with": the infinitive often hung as an adverbial
         links = _Links(Trigger(child, (child.i,), trigger.spec), mentions)
         found = []
         for mention in mentions:
@@ -886,6 +887,10 @@ def _complement_targets(trigger: Trigger, mentions: list[Mention]) -> list[Menti
                 found.append(mention)
         return found
     return []
+
+
+def _to_infinitive(token: Token) -> bool:
+    return token.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ == "to" for c in token.children)
 
 
 def _between(trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
