@@ -203,6 +203,8 @@ def _adjusted_code(trigger: Trigger, pairs) -> tuple[str, str | None]:
         return "SANCTION", "withdraw"
     if spec.event_type == "ASSAULT" and pairs and all(_crowd(s) for s, _ in pairs):
         return "PROTEST", "riot"  # "rioters torched a police post": a protest turned violent
+    if _show_of_force(trigger) and pairs and all(t is None for _, t in pairs):
+        return "MOBILIZE", None  # exercises with no partner are a show of force, not cooperation
     if spec.event_type == "AID" and spec.lemma == "arm" and pairs and all(_at_home(s, t) for s, t in pairs):
         return "MOBILIZE", None  # "the junta began arming civilian volunteers": arming one's own is mobilising
     if spec.event_type == "COERCE" and spec.lemma in {"ban", "bar"} and pairs and all(_abroad(s, t) for s, t in pairs):
@@ -229,6 +231,20 @@ def _adjusted_code(trigger: Trigger, pairs) -> tuple[str, str | None]:
             and any(_abroad(s, t) and t.sector in LAW_SECTORS for s, t in pairs):
         return "COOPERATE", None  # "handed a suspected kidnapper over to Chadian police": an extradition
     return spec.event_type, spec.mode
+
+
+EXERCISE_WORDS = {"exercise", "drill", "manoeuvre", "maneuver"}
+
+
+JOINT_WORDS = {"joint", "jointly", "combined", "together", "bilateral", "trilateral", "multinational", "with"}
+
+
+def _show_of_force(trigger: Trigger) -> bool:
+    """Exercises and drills: cooperation when held with another side, a show
+    of force when held alone (and the sentence has no word of a partner)."""
+    spec = trigger.spec
+    return spec.event_type == "COOPERATE" and (spec.complement or spec.lemma) in EXERCISE_WORDS \
+        and not any(t.lower_ in JOINT_WORDS for t in trigger.head.sent)
 
 
 INFORMATION_NOUNS = {"intelligence", "information", "data", "record", "document", "evidence", "footage", "file",
@@ -517,6 +533,8 @@ def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Act
         return [(members[0], None)]
     if trigger.spec.event_type == "CONSULT" and not targets and sources:
         targets = _host(roles.places, sources)
+    if _show_of_force(trigger) and len(sources) == 1 and not targets:
+        return [(sources[0], None)]  # "China staged exercises off its coast": one side's drills (MOBILIZE)
     if trigger.spec.frame in {"sym", "go"} and not targets:
         return []  # a meeting with nobody on the other side, a visit to nowhere: nothing to code
     if not sources:

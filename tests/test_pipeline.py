@@ -200,6 +200,23 @@ def test_pipeline_a_promise_whose_infinitive_follows_a_date_is_aimed_at_the_act_
     assert promise is not None and (promise.source.country, promise.target and promise.target.country) == (source, target)
 
 
+@pytest.mark.parametrize(
+    "text, kind, source",
+    [
+        ("Iran held naval drills in the Gulf of Oman on Monday.", "MOBILIZE", "IRN"),
+        ("Japan held naval exercises with India in the Bay of Bengal.", "COOPERATE", "JPN"),
+        ("Chile's and Argentina's air forces conducted a combined exercise over Patagonia.", "COOPERATE", None),
+    ],
+    ids=["alone", "with-partner", "combined"],
+)
+def test_pipeline_exercises_held_alone_are_a_show_of_force(coder, text, kind, source):
+    events = code(coder, text)
+    event = find(events, kind)
+    assert event is not None and (source is None or event.source.country == source), [(e.event_type, e.source) for e in events]
+    if kind == "COOPERATE":
+        assert not find(events, "MOBILIZE")
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"
