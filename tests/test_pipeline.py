@@ -217,6 +217,12 @@ def test_pipeline_exercises_held_alone_are_a_show_of_force(coder, text, kind, so
         assert not find(events, "MOBILIZE")
 
 
+def test_pipeline_it_ready_in_what_a_state_said_is_that_state(coder):
+    events = code(coder, "Hanoi said on Friday it was willing to work closely with Vientiane on flood control.")
+    offer = find(events, "AGREE")
+    assert offer is not None and (offer.source.country, offer.target.country) == ("VNM", "LAO")
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

@@ -22,7 +22,7 @@ from dyad.events.mentions import Mention, authored
 from dyad.events.status import BATCH_NOUNS
 from dyad.records import Actor
 
-SUBJECT_DEPS = {"nsubj", "csubj", "obl:agent", "nmod:agent", "nmod:poss"}
+SUBJECT_DEPS = {"nsubj", "csubj", "obl:agent", "nmod:agent", "nmod:poss", "expl"}
 OBJECT_DEPS = {"obj", "iobj", "nsubj:pass", "dobj"}
 TARGET_CASES = {"with", "to", "against", "toward", "towards", "on", "from", "for", "into", "over", "at", "between", "in", "upon"}
 PLACE_CASES = {"in", "at", "near", "outside", "inside"}

@@ -94,7 +94,38 @@ def find_mentions(doc: Doc, knowledge: ActorKnowledge, year: int | None) -> list
     mentions.sort(key=lambda m: m.start)
     mentions = _absorb_titles(doc, _join_split_names(doc, mentions, state), state.knowledge)
     mentions = _owned_by_antecedent(doc, _drop_nested(_drop_titles_of_named(doc, mentions)))
+    mentions = sorted(mentions + _speakers_it(doc, mentions), key=lambda m: m.start)
     return _resolve_references(doc, mentions, state)
+
+
+_SPEAKING = {"say", "tell", "announce", "state", "declare", "insist", "warn", "add", "confirm", "stress", "signal",
+             "indicate", "reply", "assert", "inform", "notify"}
+_SPEAKER_KINDS = {"state", "capital", "organisation", "group"}
+# Only readiness: "said it would open an inquiry" resolved so gave a first reading
+# with no target where the second reading had both sides (training -3, PLOVER -1).
+_READINESS = {"ready", "willing", "prepared"}
+
+
+def _speakers_it(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"Beijing said on Thursday it was willing to work with Seoul",
+    "Pakistan told the United States it was prepared to revise its policy":
+    "it", ready or willing in the clause of what a state or body said, is that
+    state or body."""
+    by_root = {m.root: m for m in mentions}
+    found = []
+    for token in doc:
+        if token.lower_ != "it" or not (token.dep_.startswith("nsubj") or token.dep_ == "expl"):
+            continue
+        clause = token.head
+        saying = clause.head
+        if clause.dep_ not in {"ccomp", "parataxis"} or saying.lemma_.lower() not in _SPEAKING \
+                or clause.lower_ not in _READINESS:
+            continue
+        speaker = next((by_root[c.i] for c in saying.children if c.dep_ == "nsubj" and c.i in by_root), None)
+        if speaker is not None and speaker.kind in _SPEAKER_KINDS and len(speaker.actors) == 1:
+            actor = replace(speaker.actors[0], text=token.text)
+            found.append(Mention(token.i, token.i + 1, token.i, (actor,), speaker.kind))
+    return found
 
 
 _OWNER_PRONOUNS = {"its", "their"}
