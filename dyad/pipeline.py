@@ -201,8 +201,13 @@ def _adjusted_code(trigger: Trigger, pairs) -> tuple[str, str | None]:
     if spec.event_type == "RETREAT" and spec.mode == "withdraw" and pairs \
             and all(t is not None and t.country in INTERNATIONAL_CODES for _, t in pairs):
         return "SANCTION", "withdraw"
-    if spec.event_type == "ASSAULT" and pairs and all(_crowd(s) for s, _ in pairs):
-        return "PROTEST", "riot"  # "rioters torched a police post": a protest turned violent
+    if spec.event_type == "ASSAULT" and pairs and not _killing(trigger) and (
+            all(_crowd(s) for s, _ in pairs)
+            or spec.lemma in THROWING_VERBS and all(s is not None and s.sector in PROTESTING_SECTORS
+                                                    and (t is None or t.sector not in PROTESTING_SECTORS) for s, t in pairs)):
+        # "rioters torched a police post", "students hurled rocks at the parliament": a protest
+        # turned violent; a mob that kills ("lynched two men"), or stones thrown at farmers, attack
+        return "PROTEST", "riot"
     if _show_of_force(trigger) and pairs and all(t is None for _, t in pairs):
         return "MOBILIZE", None  # exercises with no partner are a show of force, not cooperation
     if spec.event_type == "AID" and spec.lemma == "arm" and pairs and all(_at_home(s, t) for s, t in pairs):
@@ -338,6 +343,16 @@ def _abroad(source: Actor | None, target: Actor | None) -> bool:
 
 def _at_home(source: Actor | None, target: Actor | None) -> bool:
     return source is not None and target is not None and target.country in {None, source.country}
+
+
+THROWING_VERBS = {"hurl", "throw", "stone", "pelt"}
+KILLING_VERBS = {"kill", "lynch", "murder", "behead", "massacre", "slaughter", "execute", "shoot", "stab", "hack"}
+
+
+def _killing(trigger: Trigger) -> bool:
+    head = trigger.head
+    return trigger.spec.lemma in KILLING_VERBS or head.lemma_.lower() in KILLING_VERBS \
+        or any(c.lower_ == "death" for c in head.subtree)  # "burned to death"
 
 
 def _crowd(actor: Actor | None) -> bool:

@@ -223,6 +223,21 @@ def test_pipeline_it_ready_in_what_a_state_said_is_that_state(coder):
     assert offer is not None and (offer.source.country, offer.target.country) == ("VNM", "LAO")
 
 
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Kashmiri youths hurled stones at Indian troops in Srinagar on Friday.", "PROTEST"),
+        ("Mobs burned shops and buses in the Kenyan town of Kisumu after the vote, police said.", "PROTEST"),
+        ("Israeli settlers hurled stones at Palestinian farmers near Hebron.", "ASSAULT"),  # at people: an attack
+        ("A mob lynched two Kenyan men accused of cattle theft in a village near Nakuru.", "ASSAULT"),  # a killing
+    ],
+    ids=["youths-stones-troops", "mobs-burned", "settlers-stones-farmers", "mob-lynching"],
+)
+def test_pipeline_stones_thrown_by_protesters_at_authorities_are_a_riot(coder, text, kind):
+    events = code(coder, text)
+    assert find(events, kind) is not None, [(e.event_type, e.mode) for e in events]
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"
