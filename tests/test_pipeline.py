@@ -238,6 +238,17 @@ def test_pipeline_stones_thrown_by_protesters_at_authorities_are_a_riot(coder, t
     assert find(events, kind) is not None, [(e.event_type, e.mode) for e in events]
 
 
+def test_pipeline_insisting_that_another_act_is_a_demand_and_the_act_is_not_done(coder):
+    events = code(coder, "Norway's foreign minister insisted that Russia withdraw its warships from the fishing zone.")
+    demand = find(events, "REQUEST")
+    assert demand is not None and (demand.source.country, demand.target.country) == ("NOR", "RUS")
+    assert not find(events, "RETREAT", status="happened")
+
+
+def test_pipeline_insisting_that_something_is_so_is_no_demand(coder):
+    assert not find(code(coder, "Norway's foreign minister insisted that the talks with Russia had been useful."), "REQUEST")
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

@@ -19,7 +19,7 @@ from dyad.events.lexicon import Lexicon, TriggerSpec
 from dyad.actors.knowledge import INTERGOVERNMENTAL_CODES, country_name
 from dyad.actors.organisations import lookup_organisation
 from dyad.events.mentions import Mention, authored
-from dyad.events.status import BATCH_NOUNS
+from dyad.events.status import BATCH_NOUNS, subjunctive
 from dyad.records import Actor
 
 SUBJECT_DEPS = {"nsubj", "csubj", "obl:agent", "nmod:agent", "nmod:poss", "expl"}
@@ -101,6 +101,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     triggers = _bodies_left(sent, triggers)
     triggers += _protests_by_purpose(sent, triggers)
     triggers += _offers_of_readiness(sent, triggers, lexicon)
+    triggers += _insistence(sent, triggers)
     triggers = _done_together(sent, triggers)
     if not triggers and not any(t.pos_ in {"VERB", "AUX"} for t in sent):
         triggers = _headline_verbs(sent, lexicon)
@@ -166,6 +167,19 @@ HOSTILE_VERBS = {"retaliate", "avenge", "punish", "crush", "destroy", "respond",
 # What a promise of force promises, as its object: "vowed a merciless response", "promises bloodshed"
 HOSTILE_NOUNS = {"response", "retaliation", "revenge", "bloodshed", "war", "reprisal", "reprisals", "vengeance",
                  "consequences", "punishment", "attack", "attacks"}
+
+
+_INSIST = TriggerSpec("insist", None, "VERB", "REQUEST", None, "act")
+
+
+def _insistence(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
+    """"Greece insisted that Turkey withdraw its warships": insisting on what
+    another should do (a subjunctive clause) is a demand; insisting that
+    something is so ("insisted that the talks had been useful") is not."""
+    taken = {t.head.i for t in triggers}
+    return [Trigger(token, (token.i,), _INSIST) for token in sent
+            if "insist" in lemma_candidates(token) and token.i not in taken
+            and any(c.dep_ == "ccomp" and subjunctive(c) for c in token.children)]
 
 
 READINESS_WORDS = {"ready", "willing", "prepared"}
@@ -875,8 +889,12 @@ COMPLEMENT_TARGET_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
 
 def _complement_targets(trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
     """"agreed to return the tank to Israel": a promise, demand or refusal is
-    aimed at whoever the promised act is aimed at."""
+    aimed at whoever the promised act is aimed at; a demand that another act
+    ("insisted that Turkey withdraw") at whoever is to act."""
     for child in trigger.head.children:
+        if child.dep_ == "ccomp" and subjunctive(child):
+            subject = next(c for c in child.children if c.dep_ == "nsubj")
+            return [m for m in mentions if m.root == subject.i]
         if child.dep_ != "xcomp" and not (child.dep_ == "advcl" and _to_infinitive(child)):
             continue  # "agreed on Monday to sit down with": the infinitive often hung as an adverbial
         links = _Links(Trigger(child, (child.i,), trigger.spec), mentions)

@@ -27,7 +27,7 @@ def event_status(trigger: Token) -> str:
     "deny", "fail" it is negated; an object shares its verb's tense and polarity."""
     if _is_negated(trigger) or _not_yet(trigger) or _stopped_short(trigger):
         return NEGATED
-    if _is_future(trigger) or _conditional(trigger):
+    if _is_future(trigger) or _conditional(trigger) or _demanded(trigger):
         return PLANNED
     for link, head in _governors(trigger):
         lemma = head.lemma_.lower()
@@ -38,6 +38,26 @@ def event_status(trigger: Token) -> str:
         if link == "obj" and lemma in _PLANNING_OBJECT_HEADS:
             return PLANNED  # "plans more drone attacks", "are preparing joint manoeuvres"
     return HAPPENED
+
+
+_MANDATIVE_HEADS = {"insist", "demand", "urge", "ask", "propose", "recommend", "request"}
+
+
+def subjunctive(verb: Token) -> bool:
+    """"that Turkey withdraw", "that Iraq give": a bare verb after a singular
+    subject, with no auxiliary, tells what should be done, not what was."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return verb.tag_ in {"VB", "VBP"} and len(subjects) == 1 and subjects[0].tag_ in {"NN", "NNP"} \
+        and not any(c.dep_.startswith("aux") or c.dep_ == "cop" for c in verb.children)
+
+
+def _demanded(trigger: Token) -> bool:
+    """"insisted that Turkey withdraw its warships": an act in a clause of
+    what must be done has not happened."""
+    clause = trigger.head if trigger.dep_ in {"obj", "iobj"} else trigger  # "that Iraq give access"
+    head = clause.head  # the tagger sometimes leaves "insisted" unlemmatised, as a participle
+    return clause.dep_ == "ccomp" and any(head.lower_.startswith(verb) for verb in _MANDATIVE_HEADS) \
+        and subjunctive(clause)
 
 
 # What a stated intention is, by the kind of act intended (the PLOVER manual: an offer or
