@@ -249,6 +249,17 @@ def test_pipeline_insisting_that_something_is_so_is_no_demand(coder):
     assert not find(code(coder, "Norway's foreign minister insisted that the talks with Russia had been useful."), "REQUEST")
 
 
+def test_pipeline_forcing_people_to_act_is_coercion_but_forcing_a_result_is_not(coder):
+    coerced = find(code(coder, "Sudanese soldiers forced villagers in Darfur to leave their homes, aid workers said."), "COERCE")
+    assert coerced is not None and (coerced.source.sector, coerced.target.sector) == ("MIL", "CVL")
+    assert not find(code(coder, "Kenyan pilots began a strike on Monday, forcing the cancellation of 80 flights."), "COERCE")
+
+
+def test_pipeline_a_curfew_imposed_on_a_town_is_on_its_state(coder):
+    curfew = find(code(coder, "Ugandan authorities imposed a dusk-to-dawn curfew on Gulu after the clashes."), "COERCE")
+    assert curfew is not None and curfew.mode == "curfew" and curfew.target is not None and curfew.target.country == "UGA"
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

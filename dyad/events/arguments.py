@@ -89,6 +89,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             continue  # "called Russia a key player": naming, not a call
         if spec is not None and spec.lemma in TRANSITIVE_ONLY and not any(c.dep_ in OBJECT_DEPS for c in token.children):
             continue  # "a truce to let civilians evacuate": they leave, nobody evacuates them
+        if spec is not None and spec.lemma in {"force", "compel"} and token.tag_ == "VBG" and token.dep_ == "advcl":
+            continue  # "began stoppages, forcing the cancellation of flights": a result, not coercion
         if spec is not None and spec.lemma == "deny" and _denies_a_fact(token):
             continue  # "denied suspending exports": the suspension is what is negated
         if spec is not None and spec.lemma == "commit" and any(
