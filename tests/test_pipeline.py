@@ -126,8 +126,9 @@ def test_pipeline_a_body_of_several_states_by_its_name_is_igo(coder, text, act, 
         ("Pro-Russian activists blocked the entrance to the parliament in Chisinau on Monday.", "PROTEST", "MDA"),
         ("About 300 Armenian-Americans rallied outside the Turkish consulate in Chicago.", "PROTEST", "USA"),
         ("Russian-led forces seized the airport in Bamako.", "COERCE", "RUS"),  # led by Russians: Russian
+        ("Ethnic Hungarian leaders in Cluj demanded university teaching in their mother tongue.", "REQUEST", "ROU"),
     ],
-    ids=["pro-russian", "armenian-americans", "russian-led"],
+    ids=["pro-russian", "armenian-americans", "russian-led", "ethnic-hungarian"],
 )
 def test_pipeline_a_state_a_group_is_for_or_descended_from_is_not_its_own(coder, text, act, source):
     event = find(code(coder, text), act)

@@ -138,14 +138,17 @@ _HYPHENS = {"-", "‐", "–"}
 
 def _without_other_allegiances(words: Sequence[str]) -> list[str]:
     """"Pro-Russian activists" in Chisinau are not Russian, nor are "anti-American"
-    protesters American; "Armenian-Americans" are American. The words that name
-    a state the phrase is for, against, or descended from are left out."""
+    protesters American, nor "ethnic Albanian" ones in Pristina Albanian;
+    "Armenian-Americans" are American. The words that name a state the phrase
+    is for, against, or descended from are left out."""
     words = list(words)
     left_out: set[int] = set()
     for i, word in enumerate(words):
         lower = word.lower()
         if lower.split("-")[0] in _STANCE_PREFIXES and "-" in lower:
             left_out.add(i)  # "Pro-Russian" as one token
+        elif lower == "ethnic" and i + 1 < len(words):
+            left_out.add(i + 1)  # "ethnic Albanian activists" in Pristina: a people, not Albania's
         elif i + 2 < len(words) and words[i + 1] in _HYPHENS:
             if lower in _STANCE_PREFIXES:
                 left_out.update((i, i + 2))
