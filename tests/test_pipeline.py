@@ -261,6 +261,12 @@ def test_pipeline_a_curfew_imposed_on_a_town_is_on_its_state(coder):
     assert curfew is not None and curfew.mode == "curfew" and curfew.target is not None and curfew.target.country == "UGA"
 
 
+def test_pipeline_an_inquiry_into_a_wrong_by_someone_is_aimed_at_them(coder):
+    text = "Kenyan prosecutors launched an investigation into alleged embezzlement by officials of the health ministry."
+    inquiry = find(code(coder, text), "ACCUSE")
+    assert inquiry is not None and inquiry.target is not None and (inquiry.target.country, inquiry.target.sector) == ("KEN", "GOV")
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

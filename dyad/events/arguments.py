@@ -603,6 +603,8 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
     targets[:] = [_host_of_own_mission(m, sources, mentions, trigger) or m for m in targets]
     if not targets and trigger.spec.event_type in COMPLEMENT_TARGET_TYPES:
         targets.extend(_complement_targets(trigger, mentions))
+    if not targets and trigger.spec.mode == "investigate":
+        targets.extend(_agents_investigated(trigger, mentions))
     sides = _between(trigger, mentions)
     if sides:
         sources[:], targets[:] = sides, []
@@ -911,6 +913,24 @@ def _complement_targets(trigger: Trigger, mentions: list[Mention]) -> list[Menti
 
 def _to_infinitive(token: Token) -> bool:
     return token.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ == "to" for c in token.children)
+
+
+def _agents_investigated(trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
+    """"opened an inquiry into alleged fraud by the governor", "into bribes paid
+    by associates of Berlusconi": whoever the investigated wrong is by is the
+    one investigated (the parse hangs the "by" on the noun, its participle, or
+    the active verb that opened the inquiry)."""
+    head = trigger.head
+    verb = head.head if head.dep_ in OBJECT_DEPS and head.head.pos_ == "VERB" else head
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return []  # a passive verb's "by" is who opened it
+    agents = [t for t in verb.subtree if t.i > head.i and (t.dep_ == "obl:agent" or _case(t) == "by")]
+    for agent in agents:
+        inside = {t.i for t in agent.subtree}
+        found = [m for m in mentions if m.root in inside and m.kind != "place"]
+        if found:
+            return found[:1]
+    return []
 
 
 def _between(trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
