@@ -40,6 +40,9 @@ from dyad.actors.organisations import lookup_organisation, organisation_index
         ("TNLA", "Ta'ang National Liberation Army", "MMR", "REB"),
         ("the Knesset", "Knesset", "ISR", "LEG"),
         ("WHO", "World Health Organization", "UNO", "MED"),
+        ("the Tamil Tigers", "Liberation Tigers of Tamil Eelam", "LKA", "REB"),
+        ("ETA", "ETA", "ESP", "REB"),
+        ("the KLA", "Kosovo Liberation Army", "XKX", "REB"),
     ],
     ids=lambda v: (v or "-").replace(" ", "-"),
 )

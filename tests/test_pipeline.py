@@ -267,6 +267,20 @@ def test_pipeline_an_inquiry_into_a_wrong_by_someone_is_aimed_at_them(coder):
     assert inquiry is not None and inquiry.target is not None and (inquiry.target.country, inquiry.target.sector) == ("KEN", "GOV")
 
 
+@pytest.mark.parametrize(
+    "text, kind, source, target",
+    [
+        ("Sweden suspended development assistance to Tanzania on Monday.", "SANCTION", "SWE", "TZA"),
+        ("Tokyo played host to the Indonesian president on a three-day visit.", "CONSULT", "JPN", "IDN"),
+        ("Lao police worked alongside Thai officers to break up a smuggling ring.", "COOPERATE", "LAO", "THA"),
+    ],
+    ids=["assistance-suspended", "played-host", "worked-alongside"],
+)
+def test_pipeline_more_phrasings_of_sanction_visit_and_cooperation(coder, text, kind, source, target):
+    event = find(code(coder, text), kind)
+    assert event is not None and (event.source.country, event.target and event.target.country) == (source, target)
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

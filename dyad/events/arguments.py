@@ -24,7 +24,7 @@ from dyad.records import Actor
 
 SUBJECT_DEPS = {"nsubj", "csubj", "obl:agent", "nmod:agent", "nmod:poss", "expl"}
 OBJECT_DEPS = {"obj", "iobj", "nsubj:pass", "dobj"}
-TARGET_CASES = {"with", "to", "against", "toward", "towards", "on", "from", "for", "into", "over", "at", "between", "in", "upon"}
+TARGET_CASES = {"with", "alongside", "to", "against", "toward", "towards", "on", "from", "for", "into", "over", "at", "between", "in", "upon"}
 PLACE_CASES = {"in", "at", "near", "outside", "inside"}
 CONTROL_DEPS = {"xcomp", "conj"}
 LIGHT_VERBS = {
