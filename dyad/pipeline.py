@@ -19,7 +19,7 @@ from spacy.tokens import Span
 from dyad.codebook import code_for
 from dyad.config import Settings
 from dyad.dates import find_dates, resolve_event_date
-from dyad.actors.knowledge import INTERGOVERNMENTAL_CODES, INTERNATIONAL_CODES
+from dyad.actors.knowledge import INTERGOVERNMENTAL_CODES, INTERNATIONAL_CODES, lookup_capital
 from dyad.actors.sectors import sector_for
 from dyad.events.arguments import (
     DONE_TOGETHER, RECEIVING_VERBS, Roles, Trigger, assign_roles, find_triggers, headline_triggers, said_threat_roles,
@@ -217,6 +217,10 @@ def _adjusted_code(trigger: Trigger, pairs) -> tuple[str, str | None]:
     if (spec.event_type == "COERCE" and spec.mode in {"seize", "restrict"} or spec.lemma == "block") \
             and pairs and all(_crowd(s) or _the_people(s) for s, _ in pairs):
         return "PROTEST", "obstruct"  # "landless workers took over an estate", "truckers blocked depots"
+    if spec.lemma == "walk" and spec.complement == "out" and _left_talks(trigger.head):
+        return "SANCTION", "withdraw"  # "walked out of peace negotiations": leaving talks, not a strike
+    if spec.lemma == "welcome" and spec.complement is None and _welcomed_to_a_place(trigger.head):
+        return "CONSULT", "visit"  # "welcomed the Israeli prime minister to Cairo": a visit received
     if spec.event_type == "CONSULT" and pairs and all(t is None and s.country in INTERGOVERNMENTAL_CODES for s, t in pairs):
         return "CONSULT", "multilateral"  # a meeting among a body's members
     if spec.event_type == "SANCTION" and spec.mode in {"discontinue", None} and pairs and all(
@@ -250,6 +254,20 @@ def _show_of_force(trigger: Trigger) -> bool:
     spec = trigger.spec
     return spec.event_type == "COOPERATE" and (spec.complement or spec.lemma) in EXERCISE_WORDS \
         and not any(t.lower_ in JOINT_WORDS for t in trigger.head.sent)
+
+
+TALKS_NOUNS = {"talks", "negotiations", "negotiation", "conference", "summit", "dialogue"}
+
+
+def _left_talks(verb) -> bool:
+    return any(c.dep_ == "obl" and c.lower_ in TALKS_NOUNS for c in verb.children)
+
+
+def _welcomed_to_a_place(verb) -> bool:
+    """"welcomed X to Cairo": the one welcomed came to the welcomer's place."""
+    welcomed = [c for c in verb.children if c.dep_ in {"obj", "iobj"}]
+    return any(g.dep_ in {"nmod", "obl"} and case_of(g) == "to" and (g.ent_type_ in {"LOC", "GPE"} or lookup_capital(g.text))
+               for w in welcomed + [verb] for g in w.subtree if g.head == w)
 
 
 INFORMATION_NOUNS = {"intelligence", "information", "data", "record", "document", "evidence", "footage", "file",

@@ -281,6 +281,19 @@ def test_pipeline_more_phrasings_of_sanction_visit_and_cooperation(coder, text, 
     assert event is not None and (event.source.country, event.target and event.target.country) == (source, target)
 
 
+@pytest.mark.parametrize(
+    "text, kind, source, target",
+    [
+        ("Kurdish rebels walked out of peace negotiations with the Ankara government in Oslo on Friday.", "SANCTION", "TUR", "TUR"),
+        ("Kenya's president welcomed Ugandan President Yoweri Museveni to Nairobi on Monday for talks.", "CONSULT", "KEN", "UGA"),
+    ],
+    ids=["walked-out-of-talks", "welcomed-to-capital"],
+)
+def test_pipeline_leaving_talks_is_a_sanction_and_welcoming_to_a_capital_a_visit(coder, text, kind, source, target):
+    event = find(code(coder, text), kind)
+    assert event is not None and (event.source.country, event.target and event.target.country) == (source, target)
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

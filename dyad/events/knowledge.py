@@ -66,8 +66,11 @@ class ActorKnowledge:
             stripped = word[:-2] if word.endswith(("’s", "'s")) else word
             match = index.match(stripped) if stripped[:1].isupper() else None
             possessive = stripped != word or words[number + 1 : number + 2] in (["’s"], ["'s"])
-            if match and (match.kind != "capital" or possessive):
-                return match.iso3  # a capital counts only as a possessor: "Tehran's top diplomat"
+            governing = words[number + 1 : number + 2] and words[number + 1].lower() in _GOVERNING_WORDS
+            if match and (match.kind != "capital" or possessive or governing):
+                # a capital counts only as a possessor ("Tehran's top diplomat") or before its
+                # government ("the Khartoum government"): "a Kabul hotel" is in Afghanistan, not its
+                return match.iso3
             if stripped.isupper() and len(stripped) >= 2:
                 found = lookup_organisation(stripped)  # "an IDF soldier"
                 if found and is_state(found.country):
@@ -132,6 +135,7 @@ def _sector_of_words(words: tuple[str, ...]) -> str | None:
     return sector_for(list(words))
 
 
+_GOVERNING_WORDS = {"government", "authorities", "regime", "administration", "leadership", "officials"}
 _STANCE_PREFIXES = {"pro", "anti"}
 _HYPHENS = {"-", "‐", "–"}
 
