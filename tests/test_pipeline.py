@@ -294,6 +294,22 @@ def test_pipeline_leaving_talks_is_a_sanction_and_welcoming_to_a_capital_a_visit
     assert event is not None and (event.source.country, event.target and event.target.country) == (source, target)
 
 
+@pytest.mark.parametrize(
+    "text, kind, source, target",
+    [
+        ("Russia's foreign ministry defended Iran's nuclear programme on Tuesday.", "SUPPORT", "RUS", "IRN"),
+        ("Spanish police provided Morocco with information on smuggling networks.", "COOPERATE", "ESP", "MAR"),
+        ("A Swiss envoy shuttled between Khartoum and Juba on Friday to broker a truce.", "CONSULT", "CHE", "SDN"),
+    ],
+    ids=["defended-programme", "provided-information", "shuttled-between"],
+)
+def test_pipeline_support_cooperation_and_mediation_in_other_words(coder, text, kind, source, target):
+    events = code(coder, text)
+    event = find(events, kind, source__country=source)
+    assert event is not None and event.target is not None and event.target.country == target, [
+        (e.event_type, e.source, e.target) for e in events]
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

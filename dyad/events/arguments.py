@@ -606,7 +606,9 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
     if not targets and trigger.spec.mode == "investigate":
         targets.extend(_agents_investigated(trigger, mentions))
     sides = _between(trigger, mentions)
-    if sides:
+    if sides and trigger.spec.mode == "third-party" and sources:
+        targets[:] = sides  # "the envoy shuttled between Colombo and Kilinochchi": the sides are whom he goes between
+    elif sides:
         sources[:], targets[:] = sides, []
     from_parse = bool(sources)
     passive = any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in trigger.head.children)
