@@ -16,7 +16,7 @@ from collections import Counter
 import pytest
 
 from dyad.actors import is_country_code
-from dyad.evaluation.heldout import HELDOUT, HELDOUT_B, HeldoutSentence, _score, read_sentences, score_heldout
+from dyad.evaluation.heldout import HELDOUT, HELDOUT_B, HELDOUT_C, HeldoutSentence, _score, read_sentences, score_heldout
 from dyad.records import EVENT_TYPES, STATUSES, Actor, Event, Evidence
 
 # Measured 2026-11-22. Set A: at commit c6dd932 type recall 0.646, event+actors
@@ -102,4 +102,30 @@ def test_heldout_coder_meets_floors(coder, path, prefix):
     assert score.sentences == 240
     assert score.type_recall >= type_floor
     assert score.actors_recall >= actors_floor
+    assert score.status_agreement >= status_floor
+
+
+# Set C (tests/fixtures/events/heldout_cameo_c.jsonl): 274 sentences, one per CAMEO code
+# that maps to a PLOVER type, harder in form (passives, titles, attributions, acts told by
+# nouns), written on 2026-12-07 by hands that saw only the codes' names. Its type is the
+# codebook's, so where the codebook and Dyad's spec disagree (an embargo is COERCE there,
+# SANCTION here) a sentence counts as missed. Measured at its writing: the coder at the
+# start of that day's fifth session (09b1e28) type recall 0.755, event+actors 0.544,
+# status 0.933; with that session's rules (written from other sentences) 0.781, 0.595,
+# 0.945. Floors about 0.05 below.
+FLOORS_C = (0.73, 0.54, 0.89)
+
+
+def test_heldout_cameo_set_is_well_formed():
+    sentences = read_sentences(HELDOUT_C)
+    assert len(sentences) == 274 and len({s.id for s in sentences}) == 274
+    assert set(Counter(s.event_type for s in sentences)) == set(EVENT_TYPES)
+    assert all(re.fullmatch(r"HC-\d{2,4}", s.id) and s.status in STATUSES for s in sentences)
+    assert all(is_country_code(c) for s in sentences for c in (s.source_country, s.target_country) if c)
+
+
+def test_heldout_cameo_set_meets_floors(coder):
+    score = score_heldout(HELDOUT_C, coder=coder)
+    type_floor, actors_floor, status_floor = FLOORS_C
+    assert score.type_recall >= type_floor and score.actors_recall >= actors_floor
     assert score.status_agreement >= status_floor

@@ -29,6 +29,9 @@ __all__ = ["HELDOUT", "HELDOUT_B", "HeldoutScore", "HeldoutSentence", "TypeRecal
 FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "events"
 HELDOUT = FIXTURES / "heldout_sentences.jsonl"  # set A, ids HO-...
 HELDOUT_B = FIXTURES / "heldout_sentences_b.jsonl"  # set B, ids HB-..., written later by another hand
+# set C, ids HC-<cameo>: one wire-style sentence per CAMEO code with a PLOVER type, written
+# on 2026-12-07 from the codes' names alone, after the rules that came before it
+HELDOUT_C = FIXTURES / "heldout_cameo_c.jsonl"
 PUBLISHED = "2024-06-15"
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # as ../shared/eval/score.py: actors may be swapped
 FIELDS = ("id", "text", "event_type", "source_country", "target_country", "status")
