@@ -310,6 +310,24 @@ def test_pipeline_support_cooperation_and_mediation_in_other_words(coder, text, 
         (e.event_type, e.source, e.target) for e in events]
 
 
+@pytest.mark.parametrize(
+    "text, source, sector",
+    [
+        ("Thousands of opposition supporters rallied in Minsk on Sunday, calling for the release of jailed activists.", "BLR", "OPP"),
+        ("Thousands of Serbs rallied in Belgrade on Friday demanding new elections.", "SRB", "CVL"),
+    ],
+    ids=["supporters-rallied", "serbs-rallied"],
+)
+def test_pipeline_thousands_of_people_rallying_are_the_protest_s_source(coder, text, source, sector):
+    rally = find(code(coder, text), "PROTEST")
+    assert rally is not None and (rally.source.country, rally.source.sector) == (source, sector)
+
+
+def test_pipeline_people_marching_when_fired_at_stay_the_ones_attacked(coder):
+    attack = find(code(coder, "Kenyan police fired tear gas at students marching on parliament in Nairobi."), "ASSAULT")
+    assert attack is not None and attack.source.sector == "COP" and attack.target.sector == "EDU"
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

@@ -886,8 +886,20 @@ def _relative_clause(trigger: Trigger, mentions: list[Mention], sources: list, t
         # on "rebels": a finite verb after its noun has that noun as subject,
         # with the nouns coordinated with it ("Israel and Egypt held talks")
         sources.extend(_with_conjuncts([antecedent], mentions, Trigger(head, (head.i,), None)))
+    elif head.dep_ == "acl" and trigger.spec is not None and trigger.spec.event_type == "PROTEST" \
+            and _heads_the_sentence(head.head):
+        # "thousands of supporters rallied in Kiev" read as a noun phrase with a participle: people
+        # protest (but "fired at students marching on the council" is about the firing)
+        sources.append(antecedent)
     elif head.dep_ == "acl":
         targets.append(antecedent)  # "soldiers held in Gaza": a participle acts on its noun
+
+
+def _heads_the_sentence(noun: Token) -> bool:
+    """The sentence's root or subject, or the people "of" such a noun ("thousands of supporters")."""
+    if noun.dep_ == "nmod" and _case(noun) == "of" and noun.head.lower_ in GROUP_NOUNS:
+        noun = noun.head
+    return noun.dep_ in {"ROOT", "nsubj", "nsubj:pass"}
 
 
 COMPLEMENT_TARGET_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}

@@ -584,6 +584,10 @@ def _token_mention(token: Token, state: DocumentActors) -> Mention | None:
         group = _group_mention(token, state)
         if group:
             return group
+    if token.tag_ in {"NNS", "NNPS"} and token.text[:1].isupper() and not knowledge.country(token.text):
+        people = knowledge.demonym(token.text)
+        if people:  # "thousands of Serbs", "Kurds marched": the people of a state
+            return Mention(token.i, token.i + 1, token.i, (Actor(token.text, token.text, people, "CVL", None),), "group")
     if token.pos_ == "PROPN" and knowledge.capital(_strip_possessive(token.text)) and token.dep_ != "compound":
         country = knowledge.capital(_strip_possessive(token.text))
         actor = Actor(token.text, knowledge.country_name(country), country, "GOV", None)
