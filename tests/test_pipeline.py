@@ -328,6 +328,11 @@ def test_pipeline_people_marching_when_fired_at_stay_the_ones_attacked(coder):
     assert attack is not None and attack.source.sector == "COP" and attack.target.sector == "EDU"
 
 
+def test_pipeline_what_a_protest_demands_is_its_topic_not_a_request(coder):
+    events = code(coder, "Thousands of opposition supporters rallied in Minsk on Sunday, calling for the release of jailed activists.")
+    assert find(events, "PROTEST") is not None and not find(events, "REQUEST")
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

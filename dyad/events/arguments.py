@@ -107,6 +107,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     triggers = _done_together(sent, triggers)
     if not triggers and not any(t.pos_ in {"VERB", "AUX"} for t in sent):
         triggers = _headline_verbs(sent, lexicon)
+    triggers = _without_protest_topics(triggers)
     return sorted((_as_expulsion(_as_threat(t, lexicon)) for t in triggers), key=lambda t: t.head.i)
 
 
@@ -182,6 +183,15 @@ def _insistence(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
     return [Trigger(token, (token.i,), _INSIST) for token in sent
             if "insist" in lemma_candidates(token) and token.i not in taken
             and any(c.dep_ == "ccomp" and subjunctive(c) for c in token.children)]
+
+
+def _without_protest_topics(triggers: list[Trigger]) -> list[Trigger]:
+    """"rallied in Kiev, calling for the ouster of the president", "marched to
+    demand the council's departure": what a protest demands is its topic, not
+    an event of its own (PLOVER manual, PROTEST)."""
+    protests = {t.head.i for t in triggers if t.spec.event_type == "PROTEST"}
+    return [t for t in triggers if not (
+        t.spec.event_type == "REQUEST" and t.head.dep_ in {"advcl", "xcomp", "acl"} and t.head.head.i in protests)]
 
 
 READINESS_WORDS = {"ready", "willing", "prepared"}
