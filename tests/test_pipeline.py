@@ -333,6 +333,11 @@ def test_pipeline_what_a_protest_demands_is_its_topic_not_a_request(coder):
     assert find(events, "PROTEST") is not None and not find(events, "REQUEST")
 
 
+def test_pipeline_people_seized_as_hostages_are_abducted(coder):
+    events = code(coder, "Somali militants seized 30 villagers as hostages near Kismayo on Tuesday.")
+    assert find(events, "ASSAULT", mode="abduct") is not None and not find(events, "COERCE")
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"
