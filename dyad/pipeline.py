@@ -217,6 +217,11 @@ def _adjusted_code(trigger: Trigger, pairs) -> tuple[str, str | None]:
     if (spec.event_type == "COERCE" and spec.mode in {"seize", "restrict"} or spec.lemma == "block") \
             and pairs and all(_crowd(s) or _the_people(s) for s, _ in pairs):
         return "PROTEST", "obstruct"  # "landless workers took over an estate", "truckers blocked depots"
+    if spec.event_type == "COERCE" and spec.mode == "seize" and pairs and all(
+            s is not None and (s.sector in IRREGULAR_SECTORS or s.country == "IMG") and _a_person_or_group(t) for s, t in pairs):
+        return "ASSAULT", "abduct"  # "gunmen seized a Catholic priest": armed men taking people kidnap them
+    if spec.lemma == "hack" and any(t.lower_ == "death" for t in trigger.head.subtree):
+        return "ASSAULT", "primitive"  # "hacked nine villagers to death": not a cyber attack
     if spec.lemma == "walk" and spec.complement == "out" and _left_talks(trigger.head):
         return "SANCTION", "withdraw"  # "walked out of peace negotiations": leaving talks, not a strike
     if spec.lemma == "welcome" and spec.complement is None and _welcomed_to_a_place(trigger.head):
@@ -254,6 +259,14 @@ def _show_of_force(trigger: Trigger) -> bool:
     spec = trigger.spec
     return spec.event_type == "COOPERATE" and (spec.complement or spec.lemma) in EXERCISE_WORDS \
         and not any(t.lower_ in JOINT_WORDS for t in trigger.head.sent)
+
+
+IRREGULAR_SECTORS = {"UAF", "CRM", "REB", "PRM"}
+
+
+def _a_person_or_group(actor: Actor | None) -> bool:
+    """Someone seized, not a state, a town or a ship named by its flag."""
+    return actor is not None and actor.sector is not None
 
 
 TALKS_NOUNS = {"talks", "negotiations", "negotiation", "conference", "summit", "dialogue"}

@@ -338,6 +338,20 @@ def test_pipeline_people_seized_as_hostages_are_abducted(coder):
     assert find(events, "ASSAULT", mode="abduct") is not None and not find(events, "COERCE")
 
 
+@pytest.mark.parametrize(
+    "text, kind, mode",
+    [
+        ("Gunmen seized two Italian nuns from their mission in northern Kenya on Sunday.", "ASSAULT", "abduct"),
+        ("Militiamen armed with machetes hacked six farmers to death in Ituri province.", "ASSAULT", "primitive"),
+        ("Kenyan police seized 200 kilograms of heroin in Mombasa.", "COERCE", "seize"),  # the state seizes goods
+    ],
+    ids=["gunmen-seized-nuns", "hacked-to-death", "police-seized-heroin"],
+)
+def test_pipeline_armed_men_seizing_people_kidnap_them(coder, text, kind, mode):
+    events = code(coder, text)
+    assert find(events, kind, mode=mode) is not None, [(e.event_type, e.mode) for e in events]
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"
