@@ -554,7 +554,12 @@ def _actor_pairs(trigger: Trigger, roles: Roles) -> list[tuple[Actor | None, Act
             and all(a.country in INTERGOVERNMENTAL_CODES for a in sources):
         # "EU" inside "EU finance ministers": one side, named by the whole phrase
         sources = [a for m in roles.sources if not any(_inside(m, o) for o in roles.sources) for a in m.actors]
-    if symmetric and not envoys and len(sources) >= 2 and sources[0].name != sources[1].name:
+    doc = trigger.head.doc
+    third_state = bool(targets) and trigger.spec != DONE_TOGETHER and all(
+        case_of(doc[m.root]) == "with" for m in roles.targets) and all(
+        t.sector is None and is_state(t.country) and t.country not in {a.country for a in sources} for t in targets)
+    if symmetric and not envoys and not third_state and len(sources) >= 2 and sources[0].name != sources[1].name:
+        # ("Brazil and Argentina restored ties with Ecuador": both act towards the third state named)
         # the other side is of another state where one is named ("Bolivia" of a dateline and
         # "Bolivian police" are one side of "Bolivian and Peruvian police")
         other = next((a for a in sources[1:] if a.country and a.country != sources[0].country), None)

@@ -352,6 +352,12 @@ def test_pipeline_armed_men_seizing_people_kidnap_them(coder, text, kind, mode):
     assert find(events, kind, mode=mode) is not None, [(e.event_type, e.mode) for e in events]
 
 
+def test_pipeline_two_states_acting_towards_a_third_each_act_on_it(coder):
+    events = code(coder, "Chile and Peru restored full diplomatic ties with Bolivia on Thursday.")
+    ties = [e for e in events if e.event_type == "SUPPORT"]
+    assert {(e.source.country, e.target.country) for e in ties} == {("CHL", "BOL"), ("PER", "BOL")}
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"
