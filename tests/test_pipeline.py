@@ -35,6 +35,14 @@ def find(events, event_type, **wanted):
     return None
 
 
+def sides(coder: Coder, text: str, event_type: str) -> tuple[str | None, str | None] | None:
+    """The (source, target) countries of the first event of that type the coder finds, or None."""
+    event = find(code(coder, text), event_type)
+    if event is None:
+        return None
+    return (event.source.country if event.source else None, event.target.country if event.target else None)
+
+
 def assert_coded(coder: Coder, text: str, event_type: str, **wanted) -> None:
     """The coder finds this event in the text; a failure shows what it found instead."""
     events = code(coder, text)
@@ -176,8 +184,7 @@ def test_pipeline_a_threatened_labour_strike_is_a_threat_to_restrict_not_a_strik
     ids=["selling-electricity", "pumping-crude"],
 )
 def test_pipeline_selling_a_commodity_to_another_state_is_cooperation(coder, text, source, target):
-    event = find(code(coder, text), "COOPERATE")
-    assert event is not None and (event.source.country, event.target and event.target.country) == (source, target)
+    assert sides(coder, text, "COOPERATE") == (source, target)
 
 
 def test_pipeline_readiness_to_act_with_another_is_an_offer(coder):
@@ -197,8 +204,7 @@ def test_pipeline_readiness_to_act_with_another_is_an_offer(coder):
 )
 def test_pipeline_a_promise_whose_infinitive_follows_a_date_is_aimed_at_the_act_s_target(coder, text, source, target):
     # the date between verb and infinitive makes the parse hang the infinitive as an adverbial clause
-    promise = find(code(coder, text), "AGREE")
-    assert promise is not None and (promise.source.country, promise.target and promise.target.country) == (source, target)
+    assert sides(coder, text, "AGREE") == (source, target)
 
 
 @pytest.mark.parametrize(
@@ -277,8 +283,7 @@ def test_pipeline_an_inquiry_into_a_wrong_by_someone_is_aimed_at_them(coder):
     ids=["assistance-suspended", "played-host", "worked-alongside"],
 )
 def test_pipeline_more_phrasings_of_sanction_visit_and_cooperation(coder, text, kind, source, target):
-    event = find(code(coder, text), kind)
-    assert event is not None and (event.source.country, event.target and event.target.country) == (source, target)
+    assert sides(coder, text, kind) == (source, target)
 
 
 @pytest.mark.parametrize(
@@ -290,8 +295,7 @@ def test_pipeline_more_phrasings_of_sanction_visit_and_cooperation(coder, text, 
     ids=["walked-out-of-talks", "welcomed-to-capital"],
 )
 def test_pipeline_leaving_talks_is_a_sanction_and_welcoming_to_a_capital_a_visit(coder, text, kind, source, target):
-    event = find(code(coder, text), kind)
-    assert event is not None and (event.source.country, event.target and event.target.country) == (source, target)
+    assert sides(coder, text, kind) == (source, target)
 
 
 @pytest.mark.parametrize(
@@ -1212,8 +1216,7 @@ def test_pipeline_an_act_on_nobody_named_abroad_is_done_to_the_state_of_the_plac
     ids=["aid-to-villages-in", "raids-on-depots-in"],
 )
 def test_pipeline_aid_or_attack_landing_in_a_state_named_down_the_object_is_aimed_at_it(coder, text, act, source, target):
-    event = find(code(coder, text), act)
-    assert event is not None and (event.source.country, event.target and event.target.country) == (source, target)
+    assert sides(coder, text, act) == (source, target)
 
 
 def test_pipeline_a_persons_surname_after_in_is_the_place(coder):
