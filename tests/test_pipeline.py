@@ -362,6 +362,10 @@ def test_pipeline_two_states_acting_towards_a_third_each_act_on_it(coder):
     assert {(e.source.country, e.target.country) for e in ties} == {("CHL", "BOL"), ("PER", "BOL")}
 
 
+def test_pipeline_the_state_someone_is_expelled_from_expelled_them(coder):
+    assert sides(coder, "Two Estonian diplomats were expelled from Minsk last week.", "SANCTION") == ("BLR", "EST")
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

@@ -630,6 +630,8 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
             places = places or _places_of_object(trigger, mentions)  # "its raids on depots in southern Syria"
             targets = _home_ground(places, sources)
         return Roles(tuple(sources), tuple(targets), tuple(places), bool(sources))
+    if not sources and passive and trigger.spec.mode in {"expel", "deport"}:
+        sources = _expelled_from(trigger, mentions)  # "four British diplomats were expelled from Russia"
     if not sources and not passive:
         sources = _with_conjuncts(_nearest(trigger, mentions, before=True, exclude=targets), mentions, trigger)
     if not targets and (trigger.spec.frame in {"act", "go", "pass"} or _with_follows(trigger)):
@@ -937,6 +939,12 @@ def _complement_targets(trigger: Trigger, mentions: list[Mention]) -> list[Menti
 
 def _to_infinitive(token: Token) -> bool:
     return token.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ == "to" for c in token.children)
+
+
+def _expelled_from(trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
+    """The state someone was expelled from, named by no agent, is the one that expelled them."""
+    hosts = [c.i for c in trigger.head.children if c.dep_ == "obl" and _case(c) == "from"]
+    return [m for m in mentions if m.root in hosts and m.kind in {"state", "capital"}][:1]
 
 
 def _agents_investigated(trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
