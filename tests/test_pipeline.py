@@ -366,6 +366,18 @@ def test_pipeline_the_state_someone_is_expelled_from_expelled_them(coder):
     assert sides(coder, "Two Estonian diplomats were expelled from Minsk last week.", "SANCTION") == ("BLR", "EST")
 
 
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("The EU told Belgrade to hand over the suspects or face sanctions.", "EUR", "SRB"),
+        ("NATO gave Libyan forces 48 hours to pull their tanks back from Misrata or face air strikes.", "IGO", "LBY"),
+    ],
+    ids=["told-or-face", "gave-hours-or-face"],
+)
+def test_pipeline_an_order_or_face_something_is_a_threat(coder, text, source, target):
+    assert sides(coder, text, "THREATEN") == (source, target)
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

@@ -104,6 +104,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     triggers += _protests_by_purpose(sent, triggers)
     triggers += _offers_of_readiness(sent, triggers, lexicon)
     triggers += _insistence(sent, triggers)
+    triggers += _ultimatums(sent, triggers)
     triggers = _done_together(sent, triggers)
     if not triggers and not any(t.pos_ in {"VERB", "AUX"} for t in sent):
         triggers = _headline_verbs(sent, lexicon)
@@ -170,6 +171,33 @@ HOSTILE_VERBS = {"retaliate", "avenge", "punish", "crush", "destroy", "respond",
 # What a promise of force promises, as its object: "vowed a merciless response", "promises bloodshed"
 HOSTILE_NOUNS = {"response", "retaliation", "revenge", "bloodshed", "war", "reprisal", "reprisals", "vengeance",
                  "consequences", "punishment", "attack", "attacks"}
+
+
+_ULTIMATUM = TriggerSpec("ultimatum", None, "VERB", "THREATEN", None, "act")
+
+
+def _ultimatums(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
+    """"NATO gave Bosnian Serb forces 48 hours to pull back their guns or face
+    air strikes", "ordered officials to quit their jobs or face attacks": an
+    order with "or face" something is a threat by whoever gives it."""
+    threats = {t.head.i for t in triggers if t.spec.event_type == "THREATEN"}
+    found = []
+    doc = sent.doc
+    for token in sent:
+        if token.lower_ not in {"face", "faces"} or token.i == 0 or doc[token.i - 1].lower_ != "or":
+            continue
+        demanded = token.head  # however "or face air strikes" was parsed, the demanded act is the verb above it
+        for _ in range(5):
+            if demanded.pos_ == "VERB" and demanded.dep_ in {"xcomp", "advcl", "ccomp"} and demanded.head.pos_ == "VERB":
+                break
+            if demanded.head == demanded:
+                break
+            demanded = demanded.head
+        giver = demanded.head
+        if demanded.dep_ in {"xcomp", "advcl", "ccomp"} and giver.pos_ == "VERB" and giver.i not in threats:
+            found.append(Trigger(giver, (giver.i,), _ULTIMATUM))
+            threats.add(giver.i)
+    return found
 
 
 _INSIST = TriggerSpec("insist", None, "VERB", "REQUEST", None, "act")
