@@ -378,6 +378,12 @@ def test_pipeline_an_order_or_face_something_is_a_threat(coder, text, source, ta
     assert sides(coder, text, "THREATEN") == (source, target)
 
 
+def test_pipeline_a_passive_agent_hung_on_a_noun_below_the_verb_is_the_source(coder):
+    # a probe sentence (train/probes): the "by" hangs on "Hebron", below the verb
+    text = "A round-the-clock curfew was clamped on the Palestinian town of Hebron by the Israeli army on Saturday."
+    assert sides(coder, text, "COERCE") == ("ISR", "PSE")
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

@@ -660,6 +660,8 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
         return Roles(tuple(sources), tuple(targets), tuple(places), bool(sources))
     if not sources and passive and trigger.spec.mode in {"expel", "deport"}:
         sources = _expelled_from(trigger, mentions)  # "four British diplomats were expelled from Russia"
+    if not sources and passive:
+        sources = _agent_hung_below(trigger, mentions)
     if not sources and not passive:
         sources = _with_conjuncts(_nearest(trigger, mentions, before=True, exclude=targets), mentions, trigger)
     if not targets and (trigger.spec.frame in {"act", "go", "pass"} or _with_follows(trigger)):
@@ -967,6 +969,14 @@ def _complement_targets(trigger: Trigger, mentions: list[Mention]) -> list[Menti
 
 def _to_infinitive(token: Token) -> bool:
     return token.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ == "to" for c in token.children)
+
+
+def _agent_hung_below(trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
+    """"a curfew was clamped on the town of Hebron by the Israeli army": a
+    passive's "by" agent the parse hung on a noun below the verb."""
+    below = [c for c in trigger.head.children if c.dep_ in {"obl", "nmod"} and _case(c) not in REASON_CASES]
+    agents = {g.i for c in below for g in c.subtree if g.dep_ in {"nmod", "obl"} and _case(g) == "by"}
+    return [m for m in mentions if m.root in agents and m.kind not in {"place"}][:1]
 
 
 def _expelled_from(trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
