@@ -239,7 +239,7 @@ def _adjusted_code(trigger: Trigger, pairs) -> tuple[str, str | None]:
         return "COOPERATE", None  # "intelligence supplied by Nigeria helped": sharing intelligence, not aid
     if spec.event_type == "RETREAT" and spec.mode == "release" and (
             _rescued(trigger) and all(s is not None and s.sector in RESCUER_SECTORS for s, _ in pairs)
-            or _things_handed(trigger)):
+            or _things_handed(trigger) and spec.complement != "back"):  # things handed back are returned
         return "AID", None  # "soldiers freed fishermen held by Abu Sayyaf", "handed over patrol boats"
     if spec.event_type == "RETREAT" and spec.mode == "release" and _accused_handed(trigger) \
             and any(_abroad(s, t) and t.sector in LAW_SECTORS for s, t in pairs):

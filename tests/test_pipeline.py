@@ -384,6 +384,11 @@ def test_pipeline_a_passive_agent_hung_on_a_noun_below_the_verb_is_the_source(co
     assert sides(coder, text, "COERCE") == ("ISR", "PSE")
 
 
+def test_pipeline_things_handed_back_are_returned(coder):
+    text = "Chinese authorities handed back three Vietnamese fishing trawlers impounded last month in the Gulf of Tonkin."
+    assert sides(coder, text, "RETREAT") == ("CHN", "VNM")
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"
