@@ -389,6 +389,11 @@ def test_pipeline_things_handed_back_are_returned(coder):
     assert sides(coder, text, "RETREAT") == ("CHN", "VNM")
 
 
+def test_pipeline_ethnic_people_are_of_where_they_live(coder):
+    text = "Slovakia's government rejected ethnic Hungarians' demands for language rights."
+    assert sides(coder, text, "REJECT") == ("SVK", "SVK")
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

@@ -587,7 +587,11 @@ def _token_mention(token: Token, state: DocumentActors) -> Mention | None:
     if token.tag_ in {"NNS", "NNPS"} and token.text[:1].isupper() and not knowledge.country(token.text):
         people = knowledge.demonym(token.text)
         if people:  # "thousands of Serbs", "Kurds marched": the people of a state
-            return Mention(token.i, token.i + 1, token.i, (Actor(token.text, token.text, people, "CVL", None),), "group")
+            ethnic = token.i > 0 and token.doc[token.i - 1].lower_ == "ethnic"
+            start = token.i - 1 if ethnic else token.i
+            actor = Actor(token.doc[start : token.i + 1].text, token.doc[start : token.i + 1].text,
+                          None if ethnic else people, "CVL", None)  # "ethnic Hungarians" in Slovakia: placed where they are
+            return Mention(start, token.i + 1, token.i, (actor,), "group")
     if token.pos_ == "PROPN" and knowledge.capital(_strip_possessive(token.text)) and token.dep_ != "compound":
         country = knowledge.capital(_strip_possessive(token.text))
         actor = Actor(token.text, knowledge.country_name(country), country, "GOV", None)
