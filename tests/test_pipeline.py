@@ -394,6 +394,13 @@ def test_pipeline_ethnic_people_are_of_where_they_live(coder):
     assert sides(coder, text, "REJECT") == ("SVK", "SVK")
 
 
+def test_pipeline_an_intention_to_cooperate_is_a_promise_but_a_hostile_one_a_plan(coder):
+    events = code(coder, "Bhutan's king said he intended to hand power back to an elected parliament.")
+    assert find(events, "AGREE", status="happened") is not None
+    events = code(coder, "Kenya intends to expel the Somali ambassador.")
+    assert find(events, "SANCTION", status="planned") is not None and not find(events, "THREATEN")
+
+
 def test_pipeline_capital_stands_for_government(coder):
     event = find(code(coder, "Moscow condemned the Ukrainian strike on Sunday."), "ACCUSE")
     assert event is not None and event.source.country == "RUS"

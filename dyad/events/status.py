@@ -65,6 +65,7 @@ def _demanded(trigger: Token) -> bool:
 PROMISED = {"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}  # and CONSULT, when offered (_ready)
 THREATENED = {"REJECT", "PROTEST", "SANCTION", "COERCE", "ASSAULT"}
 _READY = {"ready", "willing", "prepared", "determined", "poised"}
+_INTENDING = {"intend", "mean"}
 _SAYING = {"say", "announce", "state", "declare", "confirm", "tell", "add", "insist", "stress", "indicate", "write",
            "warn", "inform", "notify"}
 _CONDITIONS = {"unless", "if"}
@@ -137,7 +138,9 @@ def _intended(trigger: Token, reported_future: bool = False) -> bool:
         # "Portugal will support Turkey, the president said": the saying hangs from the act
         said_by += [c for c in trigger.children if c.dep_ in {"ccomp", "parataxis"} and c.i > trigger.i]
         return any(verb.lemma_.lower() in _SAYING and not _is_negated(verb) for verb in said_by)
-    return trigger.dep_ == "xcomp" and head.lower_ in _READY and not _is_negated(head)
+    # "was ready to host", "intended to hand power back": readiness or intention stated outright
+    intending = reported_future and head.lemma_.lower() in _INTENDING  # a hostile intention reported is a plan
+    return trigger.dep_ == "xcomp" and (head.lower_ in _READY or intending) and not _is_negated(head)
 
 
 _PREVENTING_HEADS = {"prevent", "avoid", "stop", "deter", "forestall", "preclude", "ensure", "assure", "guarantee"}
