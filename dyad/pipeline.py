@@ -250,7 +250,9 @@ def _adjusted_code(trigger: Trigger, pairs) -> tuple[str, str | None]:
 EXERCISE_WORDS = {"exercise", "drill", "manoeuvre", "maneuver"}
 
 
-JOINT_WORDS = {"joint", "jointly", "combined", "together", "bilateral", "trilateral", "multinational", "with"}
+# Words that tell of a partner in exercises (arguments.JOINT_WORDS and TOGETHER_WORDS are what
+# makes a verb a joint act; these only keep drills from reading as one side's show of force).
+PARTNER_WORDS = {"joint", "jointly", "combined", "together", "bilateral", "trilateral", "multinational", "with"}
 
 
 def _show_of_force(trigger: Trigger) -> bool:
@@ -258,7 +260,7 @@ def _show_of_force(trigger: Trigger) -> bool:
     of force when held alone (and the sentence has no word of a partner)."""
     spec = trigger.spec
     return spec.event_type == "COOPERATE" and (spec.complement or spec.lemma) in EXERCISE_WORDS \
-        and not any(t.lower_ in JOINT_WORDS for t in trigger.head.sent)
+        and not any(t.lower_ in PARTNER_WORDS for t in trigger.head.sent)
 
 
 IRREGULAR_SECTORS = {"UAF", "CRM", "REB", "PRM"}
@@ -280,7 +282,7 @@ def _welcomed_to_a_place(verb) -> bool:
     """"welcomed X to Cairo": the one welcomed came to the welcomer's place."""
     welcomed = [c for c in verb.children if c.dep_ in {"obj", "iobj"}]
     return any(g.dep_ in {"nmod", "obl"} and case_of(g) == "to" and (g.ent_type_ in {"LOC", "GPE"} or lookup_capital(g.text))
-               for w in welcomed + [verb] for g in w.subtree if g.head == w)
+               for w in welcomed + [verb] for g in w.children)
 
 
 INFORMATION_NOUNS = {"intelligence", "information", "data", "record", "document", "evidence", "footage", "file",

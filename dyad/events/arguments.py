@@ -19,7 +19,7 @@ from dyad.events.lexicon import Lexicon, TriggerSpec
 from dyad.actors.knowledge import INTERGOVERNMENTAL_CODES, country_name
 from dyad.actors.organisations import lookup_organisation
 from dyad.events.mentions import Mention, authored
-from dyad.events.status import BATCH_NOUNS, subjunctive
+from dyad.events.status import BATCH_NOUNS, READINESS_WORDS, infinitive, subjunctive
 from dyad.records import Actor
 
 SUBJECT_DEPS = {"nsubj", "csubj", "obl:agent", "nmod:agent", "nmod:poss", "expl"}
@@ -222,9 +222,6 @@ def _without_protest_topics(triggers: list[Trigger]) -> list[Trigger]:
         t.spec.event_type == "REQUEST" and t.head.dep_ in {"advcl", "xcomp", "acl"} and t.head.head.i in protests)]
 
 
-READINESS_WORDS = {"ready", "willing", "prepared"}
-
-
 def _offers_of_readiness(sent: Span, triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
     """"Amman was ready to work closely with the new Iraqi government":
     readiness to do what the lexicon has no word for is an offer (AGREE), or
@@ -235,8 +232,7 @@ def _offers_of_readiness(sent: Span, triggers: list[Trigger], lexicon: Lexicon) 
     for token in sent:
         if token.lower_ not in READINESS_WORDS or token.pos_ not in {"ADJ", "VERB"}:
             continue  # "was prepared to" is often tagged a passive participle
-        acts = [c for c in token.children if c.dep_ in {"xcomp", "ccomp", "advcl"} and c.pos_ == "VERB"
-                and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)]
+        acts = [c for c in token.children if c.dep_ in {"xcomp", "ccomp", "advcl"} and _to_infinitive(c)]
         if not acts or any(a.i in taken for a in acts):
             continue
         hostile = any(_hostile_act(a, lexicon) for a in acts)
@@ -339,8 +335,8 @@ def _protests_by_purpose(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
     for token in sent:
         if token.pos_ != "VERB" or token.i in taken or not _crowd_subject(token):
             continue
-        if any(c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in PROTEST_PURPOSES
-               and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children) for c in token.children):
+        if any(c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in PROTEST_PURPOSES and infinitive(c)
+               for c in token.children):
             found.append(Trigger(token, (token.i,), _DEMONSTRATION))
     return found
 
@@ -571,13 +567,10 @@ def _complement(verb: Token, lemma: str) -> Token | None:
             for grandchild in child.children:
                 if grandchild.dep_ in {"nmod", "compound"} and lemma in lemma_candidates(grandchild):
                     return grandchild
-                if child.dep_ in OBJECT_DEPS and _infinitive_on(grandchild) and lemma in lemma_candidates(grandchild):
+                if child.dep_ in OBJECT_DEPS and grandchild.dep_ == "acl" and infinitive(grandchild) \
+                        and lemma in lemma_candidates(grandchild):
                     return grandchild  # "ordered a steelmaker to pay": the object's "to" clause read as its own
     return None
-
-
-def _infinitive_on(token: Token) -> bool:
-    return token.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "to" for c in token.children)
 
 
 def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
@@ -638,7 +631,6 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
     if not targets:
         targets.extend(_object_read_as_modified(trigger, mentions, sources))
     _relative_clause(trigger, mentions, sources, targets)
-    targets[:] = [_host_of_own_mission(m, sources, mentions, trigger) or m for m in targets]
     if not targets and trigger.spec.event_type in COMPLEMENT_TARGET_TYPES:
         targets.extend(_complement_targets(trigger, mentions))
     if not targets and trigger.spec.mode == "investigate":
@@ -657,6 +649,7 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
         if not targets and trigger.spec.event_type in LANDS_ON_PLACE:
             places = places or _places_of_object(trigger, mentions)  # "its raids on depots in southern Syria"
             targets = _home_ground(places, sources)
+        targets = [_host_of_own_mission(m, sources, mentions, trigger) or m for m in targets]
         return Roles(tuple(sources), tuple(targets), tuple(places), bool(sources))
     if not sources and passive and trigger.spec.mode in {"expel", "deport"}:
         sources = _expelled_from(trigger, mentions)  # "four British diplomats were expelled from Russia"
@@ -671,7 +664,8 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
     places = places or _places_of_object(trigger, mentions)
     if not targets and trigger.spec.frame == "act":
         targets = _owner_of_object(trigger, mentions, sources) or _home_ground(places, sources)
-    targets = [_host_of_own_mission(m, sources, mentions, trigger) or m for m in targets]  # stand-in sources known now
+    # once the stand-in sources are known
+    targets = [_host_of_own_mission(m, sources, mentions, trigger) or m for m in targets]
     return Roles(tuple(sources), tuple(targets), tuple(places), from_parse)
 
 
@@ -968,7 +962,7 @@ def _complement_targets(trigger: Trigger, mentions: list[Mention]) -> list[Menti
 
 
 def _to_infinitive(token: Token) -> bool:
-    return token.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ == "to" for c in token.children)
+    return token.pos_ == "VERB" and infinitive(token)
 
 
 def _agent_hung_below(trigger: Trigger, mentions: list[Mention]) -> list[Mention]:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from dyad.actors.knowledge import INTERGOVERNMENTAL_CODES
 from dyad.actors.sectors import sector_for
 from dyad.events.knowledge import ActorKnowledge, is_state
+from dyad.events.status import READINESS_WORDS
 from dyad.records import Actor
 
 PERSON_PRONOUNS = {"he", "him", "his"}
@@ -101,9 +102,8 @@ def find_mentions(doc: Doc, knowledge: ActorKnowledge, year: int | None) -> list
 _SPEAKING = {"say", "tell", "announce", "state", "declare", "insist", "warn", "add", "confirm", "stress", "signal",
              "indicate", "reply", "assert", "inform", "notify"}
 _SPEAKER_KINDS = {"state", "capital", "organisation", "group"}
-# Only readiness: "said it would open an inquiry" resolved so gave a first reading
-# with no target where the second reading had both sides (training -3, PLOVER -1).
-_READINESS = {"ready", "willing", "prepared"}
+# Only readiness (READINESS_WORDS): "said it would open an inquiry" resolved so gave a
+# first reading with no target where the second reading had both sides (training -3, PLOVER -1).
 
 
 def _speakers_it(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -119,7 +119,7 @@ def _speakers_it(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         clause = token.head
         saying = clause.head
         if clause.dep_ not in {"ccomp", "parataxis"} or saying.lemma_.lower() not in _SPEAKING \
-                or clause.lower_ not in _READINESS:
+                or clause.lower_ not in READINESS_WORDS:
             continue
         speaker = next((by_root[c.i] for c in saying.children if c.dep_ == "nsubj" and c.i in by_root), None)
         if speaker is not None and speaker.kind in _SPEAKER_KINDS and len(speaker.actors) == 1:
@@ -588,10 +588,10 @@ def _token_mention(token: Token, state: DocumentActors) -> Mention | None:
         people = knowledge.demonym(token.text)
         if people:  # "thousands of Serbs", "Kurds marched": the people of a state
             ethnic = token.i > 0 and token.doc[token.i - 1].lower_ == "ethnic"
-            start = token.i - 1 if ethnic else token.i
-            actor = Actor(token.doc[start : token.i + 1].text, token.doc[start : token.i + 1].text,
-                          None if ethnic else people, "CVL", None)  # "ethnic Hungarians" in Slovakia: placed where they are
-            return Mention(start, token.i + 1, token.i, (actor,), "group")
+            span = token.doc[token.i - 1 if ethnic else token.i : token.i + 1]
+            # "ethnic Hungarians" in Slovakia: placed where they are
+            actor = Actor(span.text, span.text, None if ethnic else people, "CVL", None)
+            return Mention(span.start, span.end, token.i, (actor,), "group")
     if token.pos_ == "PROPN" and knowledge.capital(_strip_possessive(token.text)) and token.dep_ != "compound":
         country = knowledge.capital(_strip_possessive(token.text))
         actor = Actor(token.text, knowledge.country_name(country), country, "GOV", None)

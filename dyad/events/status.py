@@ -64,7 +64,9 @@ def _demanded(trigger: Token) -> bool:
 # promise to cooperate is AGREE, a stated intention to harm or refuse is THREATEN).
 PROMISED = {"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}  # and CONSULT, when offered (_ready)
 THREATENED = {"REJECT", "PROTEST", "SANCTION", "COERCE", "ASSAULT"}
-_READY = {"ready", "willing", "prepared", "determined", "poised"}
+# Words of readiness to act: "was ready to host", "is prepared to send troops".
+READINESS_WORDS = {"ready", "willing", "prepared"}
+_READY = READINESS_WORDS | {"determined", "poised"}
 _INTENDING = {"intend", "mean"}
 _SAYING = {"say", "announce", "state", "declare", "confirm", "tell", "add", "insist", "stress", "indicate", "write",
            "warn", "inform", "notify"}
@@ -165,7 +167,7 @@ def _not_yet(trigger: Token) -> bool:
     """"Mexico yet to commit troops", "Canada has yet to resettle them"."""
     holders = [trigger, trigger.head] if trigger.dep_ == "xcomp" and trigger.head.lemma_ == "have" else [trigger]
     return any(c.lower_ == "yet" and c.dep_ == "advmod" for h in holders for c in h.children) \
-        and _infinitive(trigger)
+        and infinitive(trigger)
 
 
 def _stopped_short(trigger: Token) -> bool:
@@ -182,7 +184,7 @@ def _conditional(trigger: Token) -> bool:
     return trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in trigger.children)
 
 
-def _infinitive(token: Token) -> bool:
+def infinitive(token: Token) -> bool:
     """A verb with "to" before it: "plans to expel", "is due to deliver"."""
     return any(c.dep_ == "mark" and c.lower_ == "to" for c in token.children)
 
@@ -201,18 +203,18 @@ def _is_future(token: Token) -> bool:
         if child.dep_ == "amod" and word in _PLANNED_MODIFIERS:
             return True
     # "is to visit", "is expected to visit", "is about to restore"
-    if token.dep_ in {"xcomp", "advcl", "ccomp"} and (_infinitive(token) or _fixed_to(token.head)) \
+    if token.dep_ in {"xcomp", "advcl", "ccomp"} and (infinitive(token) or _fixed_to(token.head)) \
             and (token.head.lemma_ in _FUTURE_HEADS or token.head.lower_ in _FUTURE_HEADS):
         return True  # "are slated to sign" (lemmatised "slat"), "is due to deliver" ("due to" fixed)
-    if _infinitive(token) and any(c.dep_ == "cop" and c.lemma_ == "be" for c in token.children):
+    if infinitive(token) and any(c.dep_ == "cop" and c.lemma_ == "be" for c in token.children):
         return True  # "Cambodia is to restore", the "is" read as a copula
     if token.dep_ == "xcomp" and token.head.dep_ == "ROOT" and token.head.pos_ in {"PROPN", "NOUN", "ADJ"} \
-            and _infinitive(token):
+            and infinitive(token):
         return True  # "Estonia to call up reservists": the headline's infinitive hung on its subject
     # a headline's "Prime Minister to Visit Israel": an infinitive with no verb above it
     return token.pos_ == "VERB" and (token.dep_ in {"ROOT", "acl"} or token.dep_ == "advcl" and token.head.dep_ == "ROOT"
                                      and token.head.pos_ in {"PROPN", "NOUN"}) \
-        and _infinitive(token) and not any(c.dep_.startswith("aux") for c in token.children)
+        and infinitive(token) and not any(c.dep_.startswith("aux") for c in token.children)
 
 
 # Nouns for a batch of acts ("a wave of strikes"): the batch is planned or done as its acts are.
@@ -247,7 +249,7 @@ def _governors(trigger: Token):
             continue
         if link not in {"xcomp", "ccomp", "obj", "nsubj", "obl", "acl"} or token.head == token:
             return
-        if link == "acl" and not _infinitive(token):
+        if link == "acl" and not infinitive(token):
             return  # only an infinitive ("plans to expel"), not a participle ("troops stationed")
         if link in {"nsubj", "obl"} and token.head.pos_ not in {"VERB", "AUX"}:
             return
