@@ -38,7 +38,7 @@ class EventCode:
     mode: str | None
     cameo: str
     quad_class: int
-    goldstein: float
+    goldstein: float | None  # None only for a code of a user's own verb dictionary
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from itertools import product
 
 from spacy.tokens import Span
 
-from dyad.codebook import code_for
+from dyad.codebook import CodebookError, EventCode, cameo_info, code_for
 from dyad.config import Settings
 from dyad.dates import find_dates, resolve_event_date
 from dyad.actors.knowledge import INTERGOVERNMENTAL_CODES, INTERNATIONAL_CODES, lookup_capital
@@ -27,6 +27,7 @@ from dyad.events.arguments import (
 from dyad.events.knowledge import ActorKnowledge, is_state
 from dyad.events.lexicon import TriggerSpec, lexicon
 from dyad.events.mentions import Mention, case_of, find_mentions
+from dyad.events.petrarch_verbs import is_verb_dictionary, load_verb_dictionary, with_dictionary_codes
 from dyad.events.status import THREATENED, event_status, is_prevented, saying_verb, stated_intention, threat_uttered
 from dyad.events.typemodel import NONE, type_model
 from dyad.clean import PARAGRAPH_BREAK
@@ -52,7 +53,9 @@ class Coder:
         self.settings = settings or Settings.load()
         self.nlp = load_pipeline(self.settings.model)
         self.lexicon = lexicon()
-        self.knowledge = ActorKnowledge.load(self.settings.dictionaries)
+        verb_files = [p for p in self.settings.dictionaries if is_verb_dictionary(p)]
+        self.verbs = tuple(load_verb_dictionary(p) for p in verb_files)
+        self.knowledge = ActorKnowledge.load(p for p in self.settings.dictionaries if p not in verb_files)
         self.sentence_types = type_model("sentence")
 
     def code(self, article: Article) -> list[Event]:
@@ -79,19 +82,25 @@ class Coder:
 
             found = []
             triggers = find_triggers(sent, self.lexicon)
+            if self.verbs:
+                triggers = with_dictionary_codes(sent, triggers, self.verbs)
             for trigger in triggers:
                 found.extend(coded(trigger) or self._told_threat(read_doc, sent, trigger, in_sentence, dates, home))
             # a sentence that says its act was prevented or avoided gets no second reading;
             # an attack by no one named ("killed in a blast") leaves room for one
             if not any(e.source for e in found) and not any(is_prevented(t.head) for t in triggers):
-                second = [e for t in headline_triggers(sent, self.lexicon, in_sentence) for e in coded(t)]
+                second = [e for t in self._recoded(sent, headline_triggers(sent, self.lexicon, in_sentence)) for e in coded(t)]
                 # no lexicon word, or none that made an event ("during a private visit")
-                found += second or [e for t in self._guessed_trigger(sent) for e in coded(t)]
+                found += second or [e for t in self._recoded(sent, self._guessed_trigger(sent)) for e in coded(t)]
             found = _drop_targetless_twins(found)
             if sent.start_char < headline_end:
                 headline_ids.update(e.id for e in found)
             events.extend((number, e) for e in found)
         return _carry_dates(_merge_repeats(events, headline_ids))
+
+    def _recoded(self, sent: Span, triggers: list[Trigger]) -> list[Trigger]:
+        """The user's verb codes on triggers found by other means than the lexicon."""
+        return with_dictionary_codes(sent, triggers, self.verbs, add=False) if self.verbs else triggers
 
     def _dateline_country(self, read_doc: ReadDocument) -> str | None:
         """"KAMPALA, Uganda —", "ISTANBUL —": where a wire story was filed is the
@@ -140,7 +149,7 @@ class Coder:
             pairs = [(target, source) for source, target in pairs if target is not None]  # "received a loan from"
         if not pairs or is_prevented(trigger.head):
             return []
-        code = code_for(*_adjusted_code(trigger, pairs))
+        code = _dictionary_code(trigger) if trigger.cameo else code_for(*_adjusted_code(trigger, pairs))
         anchor = trigger.head.idx - sent.start_char
         date = resolve_event_date(dates, anchor, text=sent.text)
         status = _status(trigger, date, read_doc.article.published)
@@ -183,6 +192,17 @@ class Coder:
             if place:
                 return place
         return None
+
+
+def _dictionary_code(trigger: Trigger) -> EventCode:
+    """The user's code with the type it was given; its Goldstein value when CAMEO has
+    the code, none for a code of the user's own ("901")."""
+    own = code_for(trigger.spec.event_type, trigger.spec.mode)
+    try:
+        goldstein = cameo_info(trigger.cameo)[1]
+    except CodebookError:
+        goldstein = None
+    return dataclasses.replace(own, cameo=trigger.cameo, goldstein=goldstein)
 
 
 PHONE_WORDS = {"phone", "telephone", "call", "videolink", "video", "hotline", "videoconference"}

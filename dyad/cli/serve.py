@@ -26,7 +26,7 @@ from dyad.config import Settings
 @click.option("--model", metavar="NAME_OR_PATH", envvar="DYAD_MODEL",
               help="spaCy pipeline for coding POSTed articles instead of the shipped one.")
 @click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Actor dictionary for coding POSTed articles; repeatable.")
+              help="Actor or PETRARCH verb dictionary for coding POSTed articles; repeatable.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Server processes (read-only only), each with its own copy of the index in memory.")
 @click.option("-v", "--verbose", is_flag=True, help="Log every request.")

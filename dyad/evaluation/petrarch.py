@@ -22,8 +22,9 @@ What is compared, and how leniently:
 The suite's event codes come from its own verb dictionary, in its words an old
 KEDS/WEIS one "tweaked quite unsystematically": "restore ties" is 064, "left
 for" is 032/033 (WEIS visit/host), and 73 of the 352 scored codes are no CAMEO
-code at all (9xx test codes, 21x-22x, 345). Root agreement with Dyad's real
-CAMEO codes therefore understates; the actor-pair figure ignores the codes.
+code at all (9xx test codes, 21x-22x, 345). Dyad reads that verbs file as a
+user's verb dictionary (:mod:`dyad.events.petrarch_verbs`), so its codes are
+the ones compared; the actor-pair figure ignores the codes.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ RECORDS = Path("datasets/petrarch-validation/records/PETR.UnitTest.records.xml")
 DICTIONARIES = (
     Path("datasets/petrarch-validation/dictionaries/PETR.Validate.actors.txt"),
     Path("datasets/petrarch-validation/dictionaries/PETR.Validate.agents.txt"),
+    Path("datasets/petrarch-validation/dictionaries/PETR.Validate.verbs.txt"),
 )
 UNKNOWN_ACTOR = "---"
 

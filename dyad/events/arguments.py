@@ -42,6 +42,7 @@ class Trigger:
     words: tuple[int, ...]  # all the words that name the event
     spec: TriggerSpec
     headline: bool = False  # a headline verb the tagger took for a noun: its parse says nothing
+    cameo: str | None = None  # the code a user's verb dictionary gives it, which wins over the type's
 
 
 @dataclass(frozen=True)
