@@ -16,7 +16,7 @@ from itertools import product
 
 from spacy.tokens import Span
 
-from dyad.codebook import CodebookError, EventCode, cameo_info, code_for
+from dyad.codebook import CodebookError, EventCode, cameo_info, code_for, plover_for_cameo
 from dyad.config import Settings
 from dyad.dates import find_dates, resolve_event_date
 from dyad.actors.knowledge import INTERGOVERNMENTAL_CODES, INTERNATIONAL_CODES, lookup_capital
@@ -149,7 +149,8 @@ class Coder:
             pairs = [(target, source) for source, target in pairs if target is not None]  # "received a loan from"
         if not pairs or is_prevented(trigger.head):
             return []
-        code = _dictionary_code(trigger) if trigger.cameo else code_for(*_adjusted_code(trigger, pairs))
+        code = _dictionary_code(trigger.spec.event_type, trigger.spec.mode, trigger.cameo) if trigger.cameo \
+            else code_for(*_adjusted_code(trigger, pairs))
         anchor = trigger.head.idx - sent.start_char
         date = resolve_event_date(dates, anchor, text=sent.text)
         status = _status(trigger, date, read_doc.article.published)
@@ -184,6 +185,8 @@ class Coder:
                     confidence=confidence,
                 )
             )
+        if trigger.reverse_cameo:
+            return (events if trigger.cameo else []) + _reversed(events, trigger.reverse_cameo, trigger)
         return events + _intentions(events, trigger, read_doc.article.published)
 
     def _place(self, roles: Roles) -> Place | None:
@@ -194,15 +197,26 @@ class Coder:
         return None
 
 
-def _dictionary_code(trigger: Trigger) -> EventCode:
-    """The user's code with the type it was given; its Goldstein value when CAMEO has
+def _dictionary_code(event_type: str, mode: str | None, cameo: str) -> EventCode:
+    """A user's code with the type it was given; its Goldstein value when CAMEO has
     the code, none for a code of the user's own ("901")."""
-    own = code_for(trigger.spec.event_type, trigger.spec.mode)
     try:
-        goldstein = cameo_info(trigger.cameo)[1]
+        goldstein = cameo_info(cameo)[1]
     except CodebookError:
         goldstein = None
-    return dataclasses.replace(own, cameo=trigger.cameo, goldstein=goldstein)
+    return dataclasses.replace(code_for(event_type, mode), cameo=cameo, goldstein=goldstein)
+
+
+def _reversed(events: list[Event], cameo: str, trigger: Trigger) -> list[Event]:
+    """A verb dictionary's "[032:033]": the target's act towards the source as well
+    (the host of a visit), in the reverse code and the PLOVER type it belongs to."""
+    code = _dictionary_code(*(plover_for_cameo(cameo) or (trigger.spec.event_type, trigger.spec.mode)), cameo)
+    return [
+        e.replace(id=hashlib.sha1(f"{e.id}|reverse".encode()).hexdigest()[:16], source=e.target, target=e.source,
+                  event_type=code.event_type, mode=code.mode, cameo=code.cameo, quad_class=code.quad_class,
+                  goldstein=code.goldstein)
+        for e in events if e.target is not None
+    ]
 
 
 PHONE_WORDS = {"phone", "telephone", "call", "videolink", "video", "hotline", "videoconference"}
@@ -778,8 +792,8 @@ def _same_event(a: Event, b: Event, by_role: bool = False) -> bool:
         return _same_roles(a, b)
     pair_a = (_name(a.source), _name(a.target))
     pair_b = (_name(b.source), _name(b.target))
-    if a.event_type in SYMMETRIC:
-        return set(pair_a) == set(pair_b)
+    if a.event_type in SYMMETRIC and pair_a == pair_b[::-1]:
+        return a.cameo == b.cameo  # a visit made and the same visit hosted (042, 043) are two acts
     return pair_a == pair_b
 
 

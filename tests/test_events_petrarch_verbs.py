@@ -36,7 +36,7 @@ def only(text: str):
 def test_verb_dictionary_reads_blocks_verbs_patterns_and_synonym_sets():
     dictionary = load_verb_dictionary(VERBS)
     blocks = {b.name: b for b in dictionary.blocks}
-    assert list(blocks) == ["MEND", "LAMBAST", "PHONE", "CONDEMN", "ATTACK", "WELCOME", "BOGUS"]
+    assert list(blocks) == ["MEND", "LAMBAST", "PHONE", "CONDEMN", "ATTACK", "JOURNEY", "WELCOME", "BOGUS"]
     assert blocks["MEND"].code == NO_EVENT and blocks["LAMBAST"].code == "111"
     assert [v.words for v in blocks["LAMBAST"].verbs] == [("LAMBAST",), ("TEAR", "INTO")]
     assert blocks["LAMBAST"].verbs[1].forms == {"TORE", "TEARS", "TORN"}
@@ -45,10 +45,15 @@ def test_verb_dictionary_reads_blocks_verbs_patterns_and_synonym_sets():
     assert kinds == {("WARM",), ("DIPLOMATIC",), ("TRADE",), ("CONSULAR",)}
 
 
+def test_verb_dictionary_codes_with_a_reverse_part():
+    journey = next(b for b in load_verb_dictionary(VERBS).blocks if b.name == "JOURNEY")
+    assert [p.code for p in journey.patterns] == ["042:043", ":173"]
+
+
 def test_verb_dictionary_keeps_going_past_lines_it_cannot_read():
     dictionary = load_verb_dictionary(VERBS)
     assert [(s.line, s.reason) for s in dictionary.skipped] == [
-        (42, "pattern without a usable code"), (45, "pattern without a usable code")]
+        (48, "pattern without a usable code"), (51, "pattern without a usable code")]
     assert next(b for b in dictionary.blocks if b.name == "BOGUS").code is None  # "[zzz]"
 
 
@@ -77,6 +82,13 @@ def test_verb_dictionary_code_and_its_plover_type(text, event_type, mode, cameo)
     assert (event.event_type, event.mode, event.cameo) == (event_type, mode, cameo)
 
 
+def test_verb_dictionary_reverse_code_gives_the_targets_act_too():
+    found = events("Macron travelled to Germany on Monday.")
+    assert [(e.source.country, e.target.country, e.event_type, e.mode, e.cameo) for e in found] == [
+        ("FRA", "DEU", "CONSULT", "visit", "042"), ("DEU", "FRA", "CONSULT", "visit", "043")]
+    assert len({e.id for e in found}) == 2
+
+
 def test_verb_dictionary_code_of_the_users_own_keeps_the_lexicon_type():
     event = only("Venezuela condemned Colombia's warm relations with Cuba.")
     assert (event.event_type, event.cameo, event.goldstein) == ("ACCUSE", "901", None)
@@ -98,6 +110,6 @@ def test_verb_dictionary_reads_the_validation_suite_and_cameo_files():
     small = load_verb_dictionary(VALIDATION / "PETR.Validate.verbs.txt")
     large = load_verb_dictionary(VALIDATION / "CAMEO.2.0.txt")
     assert (len(small.blocks), len(large.blocks)) == (260, 393)
-    # nearly every pattern line is read; what is skipped has no usable code ("[def]", "[:173]")
+    # nearly every pattern line is read; what is skipped has no usable code ("[def]", "[+++]")
     assert sum(len(b.patterns) for b in small.blocks) == 469 and len(small.skipped) == 8
-    assert sum(len(b.patterns) for b in large.blocks) == 4569
+    assert sum(len(b.patterns) for b in large.blocks) == 4666

@@ -43,6 +43,7 @@ class Trigger:
     spec: TriggerSpec
     headline: bool = False  # a headline verb the tagger took for a noun: its parse says nothing
     cameo: str | None = None  # the code a user's verb dictionary gives it, which wins over the type's
+    reverse_cameo: str | None = None  # that dictionary's code for the target's act towards the source
 
 
 @dataclass(frozen=True)

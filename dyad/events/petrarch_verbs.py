@@ -20,8 +20,9 @@ separated by spaces may have other words between them; ``{}`` and ``()`` group w
 (PETRARCH2's noun and prepositional phrases) and are read as spaces. The pattern with
 the most words that match wins; without one the block's code holds. A code's digits
 are kept ("[174K]" is 174; in "[032:032]" the first part counts); "[---]" says the
-verb or phrase tells no event; other marks ("[+++]", "[def]") and codes for the
-reversed pair alone ("[:173]") are skipped.
+verb or phrase tells no event; "[032:033]" codes the target's act towards the
+source too (a visit made and hosted), "[:173]" only that; other marks ("[+++]",
+"[def]") are skipped.
 
 The loader is lenient like the actor loaders: a line it cannot read is recorded in
 ``skipped`` with its number and the reason. The parsing is Dyad's own.
@@ -99,10 +100,11 @@ class VerbDictionary:
 
     def code_of(self, token: Token) -> str | None:
         """The code this dictionary gives the verb ``token`` in its sentence: a CAMEO
-        code, :data:`NO_EVENT`, or None when the dictionary has nothing to say."""
+        code, :data:`NO_EVENT`, or None when the dictionary has nothing to say. A code
+        may carry a second part for the reverse direction: "032:033", ":173"."""
         words = [t for t in token.sent]
         at = token.i - token.sent.start
-        best: tuple[int, int, str] | None = None  # (verb words, pattern size, code)
+        best: tuple[int, bool, int, str] | None = None  # (verb words, spelt so, pattern size, code)
         for verb, block in self._entries(token):
             end = _verb_end(words, at, verb)
             if end is None:
@@ -111,10 +113,11 @@ class VerbDictionary:
             code = found.code if found else verb.code or block.code
             if code is None or (code == NO_EVENT and not found):
                 continue  # a verb coded "---" by default leaves the lexicon's reading alone
-            rank = (len(verb.words), found.size if found else 0)
-            if best is None or rank > best[:2]:
+            # a block for the very form ("LEFT") before one for the lemma ("LEAVE")
+            rank = (len(verb.words), token.text.upper() in {verb.words[0], *verb.forms}, found.size if found else 0)
+            if best is None or rank > best[:3]:
                 best = (*rank, code)
-        return best[2] if best else None
+        return best[3] if best else None
 
     def _entries(self, token: Token) -> list[tuple[VerbForm, VerbBlock]]:
         spellings = dict.fromkeys((token.lemma_.upper(), token.text.upper()))
@@ -194,11 +197,15 @@ def _synset_name(word: str) -> str:
 
 
 def _code(text: str) -> str | None:
-    text = text.split(":", 1)[0].strip()
-    if text == NO_EVENT:
+    """"064" -> "064"; "174K" -> "174"; "032:033" and ":173" kept with their reverse
+    part; "---" -> NO_EVENT; anything else -> None."""
+    forward, colon, reverse = (part.strip() for part in text.partition(":"))
+    if forward == NO_EVENT:
         return NO_EVENT
-    digits = re.match(r"\d+", text)
-    return digits.group(0) if digits else None
+    digits = [re.match(r"\d+", part) for part in (forward, reverse)]
+    if (forward and not digits[0]) or (colon and not digits[1]) or not any(digits):
+        return None
+    return ":".join(d.group(0) if d else "" for d in digits) if colon else digits[0].group(0)
 
 
 def _add_verbs(block: VerbBlock, text: str, number: int, skipped: list[SkippedLine]) -> None:
@@ -340,17 +347,18 @@ def with_dictionary_codes(sent: Span, triggers: list[Trigger], dictionaries: Seq
         if code == NO_EVENT:
             found = [t for t in found if t not in here]
             continue
-        plover = plover_for_cameo(code)
+        forward, _, reverse = code.partition(":")
+        plover = plover_for_cameo(forward or reverse)
         if here:
-            found = [_recoded(t, code, plover) if t in here else t for t in found]
+            found = [_recoded(t, forward, reverse, plover) if t in here else t for t in found]
         elif add and plover is not None:
             spec = TriggerSpec(token.lemma_.lower(), None, "VERB", plover[0], plover[1], "act")
-            found.append(Trigger(token, (token.i,), spec, cameo=code))
+            found.append(Trigger(token, (token.i,), spec, cameo=forward or None, reverse_cameo=reverse or None))
     return sorted(found, key=lambda t: t.head.i)
 
 
-def _recoded(trigger: Trigger, code: str, plover: tuple[str, str | None] | None) -> Trigger:
+def _recoded(trigger: Trigger, forward: str, reverse: str, plover: tuple[str, str | None] | None) -> Trigger:
     spec = trigger.spec
     if plover is not None:
         spec = TriggerSpec(spec.lemma, spec.complement, spec.pos, plover[0], plover[1], spec.frame)
-    return Trigger(trigger.head, trigger.words, spec, trigger.headline, cameo=code)
+    return Trigger(trigger.head, trigger.words, spec, trigger.headline, cameo=forward or None, reverse_cameo=reverse or None)
