@@ -149,8 +149,7 @@ class Coder:
             pairs = [(target, source) for source, target in pairs if target is not None]  # "received a loan from"
         if not pairs or is_prevented(trigger.head):
             return []
-        code = _dictionary_code(trigger.spec.event_type, trigger.spec.mode, trigger.cameo) if trigger.cameo \
-            else code_for(*_adjusted_code(trigger, pairs))
+        code = _dictionary_code(trigger, trigger.cameo) if trigger.cameo else code_for(*_adjusted_code(trigger, pairs))
         anchor = trigger.head.idx - sent.start_char
         date = resolve_event_date(dates, anchor, text=sent.text)
         status = _status(trigger, date, read_doc.article.published)
@@ -197,20 +196,21 @@ class Coder:
         return None
 
 
-def _dictionary_code(event_type: str, mode: str | None, cameo: str) -> EventCode:
-    """A user's code with the type it was given; its Goldstein value when CAMEO has
-    the code, none for a code of the user's own ("901")."""
+def _dictionary_code(trigger: Trigger, cameo: str) -> EventCode:
+    """A user's code with the PLOVER type it belongs to (or, for a code of the user's
+    own such as "901", the trigger's type), and its Goldstein value where CAMEO has one."""
     try:
         goldstein = cameo_info(cameo)[1]
     except CodebookError:
         goldstein = None
-    return dataclasses.replace(code_for(event_type, mode), cameo=cameo, goldstein=goldstein)
+    plover = plover_for_cameo(cameo) or (trigger.spec.event_type, trigger.spec.mode)
+    return dataclasses.replace(code_for(*plover), cameo=cameo, goldstein=goldstein)
 
 
 def _reversed(events: list[Event], cameo: str, trigger: Trigger) -> list[Event]:
     """A verb dictionary's "[032:033]": the target's act towards the source as well
     (the host of a visit), in the reverse code and the PLOVER type it belongs to."""
-    code = _dictionary_code(*(plover_for_cameo(cameo) or (trigger.spec.event_type, trigger.spec.mode)), cameo)
+    code = _dictionary_code(trigger, cameo)
     return [
         e.replace(id=hashlib.sha1(f"{e.id}|reverse".encode()).hexdigest()[:16], source=e.target, target=e.source,
                   event_type=code.event_type, mode=code.mode, cameo=code.cameo, quad_class=code.quad_class,

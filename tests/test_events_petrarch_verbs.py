@@ -53,7 +53,7 @@ def test_verb_dictionary_codes_with_a_reverse_part():
 def test_verb_dictionary_keeps_going_past_lines_it_cannot_read():
     dictionary = load_verb_dictionary(VERBS)
     assert [(s.line, s.reason) for s in dictionary.skipped] == [
-        (48, "pattern without a usable code"), (51, "pattern without a usable code")]
+        (49, "pattern without a usable code"), (52, "pattern without a usable code")]
     assert next(b for b in dictionary.blocks if b.name == "BOGUS").code is None  # "[zzz]"
 
 
@@ -89,6 +89,14 @@ def test_verb_dictionary_reverse_code_gives_the_targets_act_too():
     assert len({e.id for e in found}) == 2
 
 
+def test_verb_dictionary_type_keeps_the_lexicon_reading_of_who_acts_on_whom():
+    """"welcome" is one side's act in the lexicon: with a code that makes it a
+    consultation, the two welcoming states still do not consult each other."""
+    found = events("Chile and Peru welcomed the resumption of talks with the rebels.")
+    assert [(e.source.country, e.target.sector, e.event_type, e.cameo) for e in found] == [
+        ("CHL", "REB", "CONSULT", "040"), ("PER", "REB", "CONSULT", "040")]
+
+
 def test_verb_dictionary_code_of_the_users_own_keeps_the_lexicon_type():
     event = only("Venezuela condemned Colombia's warm relations with Cuba.")
     assert (event.event_type, event.cameo, event.goldstein) == ("ACCUSE", "901", None)
@@ -113,3 +121,16 @@ def test_verb_dictionary_reads_the_validation_suite_and_cameo_files():
     # nearly every pattern line is read; what is skipped has no usable code ("[def]", "[+++]")
     assert sum(len(b.patterns) for b in small.blocks) == 469 and len(small.skipped) == 8
     assert sum(len(b.patterns) for b in large.blocks) == 4666
+
+
+# --- the user's own actors in role phrases ----------------------------------------------
+def test_user_state_stands_for_its_state_in_a_role_phrase(tmp_path):
+    """"The Arcadia government": one actor, Arcadia's government, not a second
+    actor "Arcadia" beside a government placed wherever the sentence says."""
+    actors = tmp_path / "own.actors.txt"
+    actors.write_text("ARCADIA  [QAR]\n", encoding="utf-8")
+    coder = Coder(Settings.load(dictionaries=[str(actors)]))
+    found = coder.code(Article(doc_id="t.txt", text="The Arcadia government condemned an attack in southern Chile on Thursday.",
+                               published="2021-10-22"))
+    assert [(e.event_type, e.source.country, e.source.sector) for e in found if e.event_type == "ACCUSE"] == [
+        ("ACCUSE", "QAR", "GOV")]

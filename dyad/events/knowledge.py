@@ -55,6 +55,10 @@ class ActorKnowledge:
         """The first country named in a phrase by name, demonym, possessive or seat."""
         index = country_index()
         words = _without_other_allegiances(words)
+        if self.user and not {"and", ",", "&"} & set(words):
+            own = self._user_state_in(words)
+            if own:
+                return own
         capitalised = " ".join(w for w in words if w[:1].isupper())
         for found in index.search(capitalised):
             if found.value.kind != "capital":
@@ -109,6 +113,13 @@ class ActorKnowledge:
                     found.append((hit.start, hit.end, Known(entry.name, entry.country, entry.sector, entry.wikidata)))
                     taken.update(range(hit.start, hit.end))
         return found
+
+    def _user_state_in(self, words: Sequence[str]) -> str | None:
+        """A user's actor with a country and no sector ("CALENARDHON [CAL]") stands
+        for its state in a phrase: "the Calenardhon government", "Osgiliath soldiers"."""
+        text = " ".join(w for w in words if w[:1].isupper())
+        return next((known.country for _, _, known in self.user_names_in(text)
+                     if known.country and known.sector is None), None)
 
     def _user(self, text: str, year: int | None = None) -> Known | None:
         for dictionary in self.user:

@@ -77,6 +77,7 @@ def find_mentions(doc: Doc, knowledge: ActorKnowledge, year: int | None) -> list
     _learn_people(doc, state)
     _learn_acronyms(doc, state)
     mentions = _dictionary_mentions(doc, state)
+    user_spans = {(m.start, m.end) for m in mentions}
     taken = {i for m in mentions for i in range(m.start, m.end)}
     for ent in doc.ents:
         if taken & set(range(ent.start, ent.end)):
@@ -95,6 +96,7 @@ def find_mentions(doc: Doc, knowledge: ActorKnowledge, year: int | None) -> list
     mentions.sort(key=lambda m: m.start)
     mentions = _absorb_titles(doc, _join_split_names(doc, mentions, state), state.knowledge)
     mentions = _owned_by_antecedent(doc, _drop_nested(_drop_titles_of_named(doc, mentions)))
+    mentions = _drop_user_names_in_groups(mentions, user_spans) if user_spans else mentions
     mentions = sorted(mentions + _speakers_it(doc, mentions), key=lambda m: m.start)
     return _resolve_references(doc, mentions, state)
 
@@ -170,6 +172,15 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
             if reach is None or mention.end > reach[0]:
                 reach = (mention.end, mention.start)
     return [m for m in mentions if id(m) not in nested]
+
+
+def _drop_user_names_in_groups(mentions: list[Mention], user_spans: set[tuple[int, int]]) -> list[Mention]:
+    """"The Calenardhon government", "Osgiliath soldiers": a name from the user's
+    dictionary inside a group of its own state is that group's, not a second actor."""
+    groups = [m for m in mentions if m.kind == "group" and m.actors[0].country]
+    return [m for m in mentions if (m.start, m.end) not in user_spans or not any(
+        g.start <= m.start and m.end <= g.end and g.end - g.start > m.end - m.start
+        and g.actors[0].country == m.actors[0].country for g in groups)]
 
 
 def _absorb_titles(doc: Doc, mentions: list[Mention], knowledge: ActorKnowledge) -> list[Mention]:

@@ -349,16 +349,11 @@ def with_dictionary_codes(sent: Span, triggers: list[Trigger], dictionaries: Seq
             continue
         forward, _, reverse = code.partition(":")
         plover = plover_for_cameo(forward or reverse)
-        if here:
-            found = [_recoded(t, forward, reverse, plover) if t in here else t for t in found]
+        if here:  # the lexicon's reading still says who acts on whom; the code says what it was
+            found = [Trigger(t.head, t.words, t.spec, t.headline, forward or None, reverse or None) if t in here else t
+                     for t in found]
         elif add and plover is not None:
             spec = TriggerSpec(token.lemma_.lower(), None, "VERB", plover[0], plover[1], "act")
             found.append(Trigger(token, (token.i,), spec, cameo=forward or None, reverse_cameo=reverse or None))
     return sorted(found, key=lambda t: t.head.i)
 
-
-def _recoded(trigger: Trigger, forward: str, reverse: str, plover: tuple[str, str | None] | None) -> Trigger:
-    spec = trigger.spec
-    if plover is not None:
-        spec = TriggerSpec(spec.lemma, spec.complement, spec.pos, plover[0], plover[1], spec.frame)
-    return Trigger(trigger.head, trigger.words, spec, trigger.headline, cameo=forward or None, reverse_cameo=reverse or None)
