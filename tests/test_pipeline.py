@@ -1770,3 +1770,14 @@ def test_pipeline_a_reason_does_not_complete_a_phrasal_trigger(coder, text, even
     events = code(coder, text)
     assert [(e.event_type, e.source.country, e.target.country) for e in events] == [(event_type, source, target)], \
         [(e.event_type, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize("text, event_type, target_country", [
+    ("KHARTOUM — Paramilitary fighters shelled the central market, witnesses said.", "ASSAULT", "SDN"),  # the dateline's state
+    ("Kazakh authorities blocked access to messaging apps on Monday.", "COERCE", "KAZ"),  # done at home
+    ("Israel struck weapons convoys several times last year.", "ASSAULT", None),  # no place: nobody's
+    ("The government lifted restrictions on foreign travel in March.", "CONCEDE", None),  # what is eased is no side
+], ids=["dateline", "at-home", "no-place", "cooperative"])
+def test_pipeline_a_thing_acted_on_is_the_side_of_the_state_it_is_in(coder, text, event_type, target_country):
+    event = next(e for e in code(coder, text) if e.event_type == event_type)
+    assert (event.target.country if event.target else None) == target_country
