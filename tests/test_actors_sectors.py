@@ -110,3 +110,11 @@ def test_plural(word, expected):
 
 def test_table_uses_only_plover_sectors():
     assert {r.sector for r in sector_table()._roles.values()} <= set(SECTORS) | {None}
+
+
+@pytest.mark.parametrize("phrase, sector", [
+    ("Paraguay's comptroller general", "GOV"), ("the auditor general", "GOV"), ("the consul general", "GOV"),
+    ("the solicitor general", "JUD"), ("the inspector general of police", "COP"), ("an army general", "MIL"),
+])
+def test_sector_for_general_after_an_office_is_no_rank(phrase, sector):
+    assert sector_for(phrase) == sector

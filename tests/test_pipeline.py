@@ -1781,3 +1781,12 @@ def test_pipeline_a_reason_does_not_complete_a_phrasal_trigger(coder, text, even
 def test_pipeline_a_thing_acted_on_is_the_side_of_the_state_it_is_in(coder, text, event_type, target_country):
     event = next(e for e in code(coder, text) if e.event_type == event_type)
     assert (event.target.country if event.target else None) == target_country
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Peru extradited a former regional governor to Brazil on Tuesday to face bribery charges.", "BRA"),  # "to" on the person
+    ("The Dutch government extradited the suspected smuggler to Belgium last week.", "BEL"),
+])
+def test_pipeline_an_extradition_is_for_the_state_that_receives(coder, text, target):
+    event = next(e for e in code(coder, text) if e.event_type == "COOPERATE")
+    assert event.target.country == target

@@ -637,6 +637,8 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
         targets.extend(_complement_targets(trigger, mentions))
     if not targets and trigger.spec.mode == "investigate":
         targets.extend(_agents_investigated(trigger, mentions))
+    if trigger.spec.event_type == "COOPERATE" and trigger.spec.frame == "pass":
+        targets[:] = _receiving_state(trigger, targets, mentions) or targets
     sides = _between(trigger, mentions)
     if sides and trigger.spec.mode == "third-party" and sources:
         targets[:] = sides  # "the envoy shuttled between Colombo and Kilinochchi": the sides are whom he goes between
@@ -669,6 +671,16 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
     # once the stand-in sources are known
     targets = [_host_of_own_mission(m, sources, mentions, trigger) or m for m in targets]
     return Roles(tuple(sources), tuple(targets), tuple(places), from_parse)
+
+
+def _receiving_state(trigger: Trigger, targets: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """"Peru extradited a former regional governor to Brazil": a person handed over
+    goes to the state that asked for him, and that state is whom the act is for,
+    whether the parse hangs "to Brazil" on the verb or on the person."""
+    doc = trigger.head.doc
+    holders = {trigger.head.i} | {m.root for m in targets}
+    return [m for m in mentions if m.kind in {"state", "capital"} and _case(doc[m.root]) == "to"
+            and doc[m.root].head.i in holders]
 
 
 MISSION_NOUNS = {"embassy", "consulate", "mission", "legation", "staff", "diplomat", "ambassador", "envoy"}
