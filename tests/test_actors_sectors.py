@@ -118,3 +118,8 @@ def test_table_uses_only_plover_sectors():
 ])
 def test_sector_for_general_after_an_office_is_no_rank(phrase, sector):
     assert sector_for(phrase) == sector
+
+
+@pytest.mark.parametrize("phrase, sector", [("a Cuban exile group", "OPP"), ("exiles", "OPP"), ("the exiled leader", "ELI")])
+def test_sector_for_exiles_oppose_and_the_exiled_leader_is_an_elite(phrase, sector):
+    assert sector_for(phrase) == sector
