@@ -239,6 +239,8 @@ def _adjusted_code(trigger: Trigger, pairs) -> tuple[str, str | None]:
     if spec.event_type == "RETREAT" and spec.mode == "withdraw" and pairs \
             and all(t is not None and t.country in INTERNATIONAL_CODES for _, t in pairs):
         return "SANCTION", "withdraw"
+    if spec.event_type == "RETREAT" and spec.mode == "withdraw" and _diplomats_withdrawn(trigger):
+        return "SANCTION", "withdraw"  # "pulled its diplomatic staff out of Quito": relations cut, not a retreat
     if spec.event_type == "ASSAULT" and pairs and not _killing(trigger) and (
             all(_crowd(s) for s, _ in pairs)
             or spec.lemma in THROWING_VERBS and all(s is not None and s.sector in PROTESTING_SECTORS
@@ -310,6 +312,19 @@ def _a_person_or_group(actor: Actor | None) -> bool:
 
 
 TALKS_NOUNS = {"talks", "negotiations", "negotiation", "conference", "summit", "dialogue"}
+
+
+DIPLOMAT_NOUNS = {"diplomat", "ambassador", "envoy", "embassy", "consul", "chargé"}
+STAFF_NOUNS = {"staff", "personnel", "employee", "official"}
+
+
+def _diplomats_withdrawn(trigger: Trigger) -> bool:
+    """"Canada pulled its diplomats out of New Delhi", "pulled all of its diplomatic staff out"."""
+    for obj in (c for c in trigger.head.children if c.dep_ == "obj"):
+        words = {t.lemma_.lower() for t in obj.subtree}
+        if words & DIPLOMAT_NOUNS or words & STAFF_NOUNS and words & {"diplomatic", "consular"}:
+            return True
+    return False
 
 
 def _left_talks(verb) -> bool:

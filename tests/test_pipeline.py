@@ -1790,3 +1790,12 @@ def test_pipeline_a_thing_acted_on_is_the_side_of_the_state_it_is_in(coder, text
 def test_pipeline_an_extradition_is_for_the_state_that_receives(coder, text, target):
     event = next(e for e in code(coder, text) if e.event_type == "COOPERATE")
     assert event.target.country == target
+
+
+@pytest.mark.parametrize("text, event_type, mode", [
+    ("Some 4,000 gold miners downed tools on Monday over unpaid bonuses.", "PROTEST", "strike"),
+    ("Teachers in Lagos said they would lay down their tools next week.", "PROTEST", "strike"),  # not a disarmament
+    ("Belgium pulled its diplomats out of Kinshasa.", "SANCTION", "withdraw"),  # diplomats withdrawn: no retreat
+])
+def test_pipeline_tools_downed_and_diplomats_pulled_out(coder, text, event_type, mode):
+    assert find(code(coder, text), event_type, mode=mode) is not None
