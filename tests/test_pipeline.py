@@ -1799,3 +1799,13 @@ def test_pipeline_an_extradition_is_for_the_state_that_receives(coder, text, tar
 ])
 def test_pipeline_tools_downed_and_diplomats_pulled_out(coder, text, event_type, mode):
     assert find(code(coder, text), event_type, mode=mode) is not None
+
+
+@pytest.mark.parametrize("text, event_type, mode", [
+    ("EU farm ministers wrangled for hours on Tuesday over subsidies.", "CONSULT", "multilateral"),
+    ("The Norwegian envoy brought together government and rebel negotiators in Oslo.", "CONSULT", "third-party"),
+    ("Peruvian lawmakers voted down the president's budget on Thursday.", "REJECT", None),
+    ("Nurses at three Lisbon hospitals walked off the job on Monday.", "PROTEST", "strike"),
+], ids=["wrangle", "bring-together", "vote-down", "walk-off"])
+def test_pipeline_more_words_for_talks_rejection_and_strikes(coder, text, event_type, mode):
+    assert find(code(coder, text), event_type, mode=mode) is not None
