@@ -1809,3 +1809,9 @@ def test_pipeline_tools_downed_and_diplomats_pulled_out(coder, text, event_type,
 ], ids=["wrangle", "bring-together", "vote-down", "walk-off"])
 def test_pipeline_more_words_for_talks_rejection_and_strikes(coder, text, event_type, mode):
     assert find(code(coder, text), event_type, mode=mode) is not None
+
+
+def test_pipeline_prepared_to_read_as_a_passive_is_still_the_subjects_offer(coder):
+    """"Ghana was prepared to resolve": the parse's passive subject is the one ready."""
+    event = find(code(coder, "Officials said Ghana was prepared to resolve its fishing dispute with Togo through talks."), "AGREE")
+    assert (event.source.country, event.target.country) == ("GHA", "TGO")

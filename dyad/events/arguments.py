@@ -598,8 +598,9 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
                 targets.append(mention)
             continue
         dep, case = link
-        if dep == "nsubj:pass" and (_active(trigger.head) or _unaccusative_journey(trigger) or _forces_sent(trigger, mention)):
-            dep = "nsubj"  # "forces have been helping": a progressive read as a passive
+        if dep == "nsubj:pass" and (_active(trigger.head) or _unaccusative_journey(trigger) or _forces_sent(trigger, mention)
+                                    or trigger.head.lower_ in READINESS_WORDS):
+            dep = "nsubj"  # "forces have been helping": a progressive read as a passive; "it was prepared to"
         if mention.kind == "place" or (case in PLACE_CASES and mention.kind in {"capital", "place"}):
             places.append(mention)
             # "the Istanbul offices of a German charity": the owner is acted on, not the city
