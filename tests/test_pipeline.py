@@ -1815,3 +1815,11 @@ def test_pipeline_prepared_to_read_as_a_passive_is_still_the_subjects_offer(code
     """"Ghana was prepared to resolve": the parse's passive subject is the one ready."""
     event = find(code(coder, "Officials said Ghana was prepared to resolve its fishing dispute with Togo through talks."), "AGREE")
     assert (event.source.country, event.target.country) == ("GHA", "TGO")
+
+
+@pytest.mark.parametrize("text", [
+    "Myanmar allowed UN monitors to inspect detention camps in Rakhine.",
+    "Damascus allowed chemical weapons inspectors to visit the site on Sunday.",
+])
+def test_pipeline_letting_monitors_in_is_access(coder, text):
+    assert find(code(coder, text), "RETREAT", mode="access") is not None
