@@ -1823,3 +1823,10 @@ def test_pipeline_prepared_to_read_as_a_passive_is_still_the_subjects_offer(code
 ])
 def test_pipeline_letting_monitors_in_is_access(coder, text):
     assert find(code(coder, text), "RETREAT", mode="access") is not None
+
+
+def test_pipeline_a_pair_whose_verb_the_parse_hung_on_the_first(coder):
+    """"minister and her counterpart met": the parse made "met" a conjunct of "minister"."""
+    text = "Kenya's foreign minister and her Ugandan counterpart met in Kampala on Friday, officials said."
+    event = find(code(coder, text), "CONSULT")
+    assert (event.source.country, event.target.country) == ("KEN", "UGA")

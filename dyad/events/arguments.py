@@ -621,6 +621,7 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
             sources.append(mention)  # "Israeli airstrikes", "a Russian attack": the state's act
     if trigger.spec.frame == "go" and visited:
         targets = visited  # "to Visit Israel in Bid to Bolster Ties": what is visited is the destination
+    sources = _first_of_a_pair_read_as_head(trigger, mentions, sources) + sources
     if trigger.spec.event_type == "MOBILIZE":
         # "deployed troops to its border with Guyana": the forces moved are not whom it aims at
         moved = [m for m in targets if all(a.sector in FORCE_SECTORS for a in m.actors)]
@@ -672,6 +673,17 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
     # once the stand-in sources are known
     targets = [_host_of_own_mission(m, sources, mentions, trigger) or m for m in targets]
     return Roles(tuple(sources), tuple(targets), tuple(places), from_parse)
+
+
+def _first_of_a_pair_read_as_head(trigger: Trigger, mentions: list[Mention], sources: list[Mention]) -> list[Mention]:
+    """"Greece's foreign minister and his Turkish counterpart met": the parse made
+    "met" a conjunct of "minister", whose own subject is only "counterpart"; the
+    noun it hangs on is the pair's first member."""
+    head = trigger.head
+    if trigger.spec.frame != "sym" or head.dep_ != "conj" or head.head.pos_ not in {"NOUN", "PROPN"} \
+            or head.head.i > head.i or not any(c.dep_ == "nsubj" for c in head.children):
+        return []
+    return [m for m in mentions if m.root == head.head.i and m not in sources][:1]
 
 
 def _receiving_state(trigger: Trigger, targets: list[Mention], mentions: list[Mention]) -> list[Mention]:
