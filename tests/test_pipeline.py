@@ -1830,3 +1830,12 @@ def test_pipeline_a_pair_whose_verb_the_parse_hung_on_the_first(coder):
     text = "Kenya's foreign minister and her Ugandan counterpart met in Kampala on Friday, officials said."
     event = find(code(coder, text), "CONSULT")
     assert (event.source.country, event.target.country) == ("KEN", "UGA")
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Bolivian miners went on strike on Monday over unpaid wages.", ("BOL", "GOV")),
+    ("Thousands of Hungarian teachers marched in Budapest on Saturday.", ("HUN", "GOV")),
+])
+def test_pipeline_a_protest_aimed_at_no_one_named_is_aimed_at_home(coder, text, target):
+    event = find(code(coder, text), "PROTEST")
+    assert (event.target.country, event.target.sector) == target
