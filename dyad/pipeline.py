@@ -488,10 +488,14 @@ def _home_country(mentions) -> str | None:
 
 
 # Types whose object, when it names no actor, is still a side acted on: the houses burned,
-# the internet cut off, the bill blocked. Not the cooperative types: what they give or
-# ease ("lifted restrictions", "distributed maize", "withdrew troops") is no side.
-ACTED_ON_TYPES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "PROTEST", "REJECT", "ACCUSE", "REQUEST"}
-# Of those, the acts a state or its people do at home unless a place says otherwise: a
+# the internet cut off, the bill blocked, the state of emergency lifted in a named place.
+# Not the other cooperative types: what they give ("distributed maize", "withdrew troops")
+# is no side.
+ACTED_ON_TYPES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "PROTEST", "REJECT", "ACCUSE", "REQUEST", "CONCEDE"}
+# Of those, the acts a state or its people do at home unless a place says otherwise (a
+# concession with no place is not: "the then-Soviet Union lifted restrictions in 1989" is
+# towards no one in the seeds' gold, and taking the source's own state cost their F1
+# 0.621 -> 0.602 for 38 training sentences and one PLOVER record): a
 # curfew, a ban, a sit-in; a raid may be anywhere, and what is rejected or denounced is as
 # often another state's ("Somalia's foreign minister denounced the new port deal": with
 # REJECT, ACCUSE and REQUEST here too, the training sentences gained 27 of 3,200, PLOVER none).

@@ -1839,3 +1839,10 @@ def test_pipeline_a_pair_whose_verb_the_parse_hung_on_the_first(coder):
 def test_pipeline_a_protest_aimed_at_no_one_named_is_aimed_at_home(coder, text, target):
     event = find(code(coder, text), "PROTEST")
     assert (event.target.country, event.target.sector) == target
+
+
+def test_pipeline_a_concession_on_something_in_a_named_place_is_towards_its_state(coder):
+    """A dateline or a place in the object tells whose concession it is; the source's own
+    state alone does not ("lifted restrictions" in a story of emigration is towards no one)."""
+    event = find(code(coder, "ASTANA — Kazakhstan lifts state of emergency in the Almaty region"), "CONCEDE")
+    assert event.target is not None and event.target.country == "KAZ"
