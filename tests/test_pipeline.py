@@ -1846,3 +1846,8 @@ def test_pipeline_a_concession_on_something_in_a_named_place_is_towards_its_stat
     state alone does not ("lifted restrictions" in a story of emigration is towards no one)."""
     event = find(code(coder, "ASTANA — Kazakhstan lifts state of emergency in the Almaty region"), "CONCEDE")
     assert event.target is not None and event.target.country == "KAZ"
+
+
+def test_pipeline_residents_of_a_town_are_of_its_state(coder):
+    event = find(code(coder, "Soldiers detained dozens of residents of Hebron on Sunday."), "COERCE")
+    assert (event.target.country, event.target.sector) == ("PSE", "CVL")

@@ -837,6 +837,9 @@ def case_of(token: Token) -> str | None:
     return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
 
 
+RESIDENT_NOUNS = {"resident", "inhabitant", "villager", "townspeople", "townsfolk", "population", "citizen"}
+
+
 def _located_in(token: Token, knowledge: ActorKnowledge, of_whom: bool = False) -> str | None:
     """"the children's hospital in Kherson", "the transitional authorities in
     Damascus": the country of the place named right after a role or building;
@@ -844,6 +847,8 @@ def _located_in(token: Token, knowledge: ActorKnowledge, of_whom: bool = False) 
     states": the state or body of the people it is of or from."""
     for child in token.rights:
         case = case_of(child)
+        if case == "of" and token.lemma_.lower() in RESIDENT_NOUNS:
+            case = "in"  # "residents of Nablus" live in Nablus
         if child.dep_ != "nmod" or case not in _LOCATING | ({"of", "from"} if of_whom else set()):
             continue
         words = [t.text for t in child.subtree if t.dep_ not in {"case", "det", "punct"}]
