@@ -93,7 +93,7 @@ class Coder:
                 second = [e for t in self._recoded(sent, headline_triggers(sent, self.lexicon, in_sentence)) for e in coded(t)]
                 # no lexicon word, or none that made an event ("during a private visit")
                 found += second or [e for t in self._recoded(sent, self._guessed_trigger(sent)) for e in coded(t)]
-            found = _drop_targetless_twins(found)
+            found = _drop_targetless_twins(_threats_aimed_as_their_acts(found))
             if sent.start_char < headline_end:
                 headline_ids.update(e.id for e in found)
             events.extend((number, e) for e in found)
@@ -467,6 +467,18 @@ PROTESTING_SECTORS = {"CVL", "LAB", "AGR", "EDU"}
 
 def _the_people(actor: Actor | None) -> bool:
     return actor is not None and actor.sector in PROTESTING_SECTORS
+
+
+def _threats_aimed_as_their_acts(found: list[Event]) -> list[Event]:
+    """"Indonesian police threatened to impose a curfew in Ambon": a threat that
+    names no one is aimed at whom the act it threatens would fall on."""
+    acts = [e for e in found if e.event_type in THREATENED and e.status == "planned" and e.target is not None]
+    aimed = []
+    for event in found:
+        act = next((a for a in acts if _same_role(a.source, event.source)), None) \
+            if event.event_type == "THREATEN" and event.target is None and event.source is not None else None
+        aimed.append(event.replace(target=act.target) if act else event)
+    return aimed
 
 
 def _drop_targetless_twins(found: list[Event]) -> list[Event]:

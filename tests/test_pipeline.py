@@ -1851,3 +1851,8 @@ def test_pipeline_a_concession_on_something_in_a_named_place_is_towards_its_stat
 def test_pipeline_residents_of_a_town_are_of_its_state(coder):
     event = find(code(coder, "Soldiers detained dozens of residents of Hebron on Sunday."), "COERCE")
     assert (event.target.country, event.target.sector) == ("PSE", "CVL")
+
+
+def test_pipeline_a_threat_is_aimed_where_its_act_would_fall(coder):
+    event = find(code(coder, "Ecuador's police threatened to impose a curfew in Guayaquil if looting continued."), "THREATEN")
+    assert event.target is not None and event.target.country == "ECU"
