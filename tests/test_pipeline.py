@@ -1856,3 +1856,12 @@ def test_pipeline_residents_of_a_town_are_of_its_state(coder):
 def test_pipeline_a_threat_is_aimed_where_its_act_would_fall(coder):
     event = find(code(coder, "Ecuador's police threatened to impose a curfew in Guayaquil if looting continued."), "THREATEN")
     assert event.target is not None and event.target.country == "ECU"
+
+
+def test_pipeline_a_name_after_town_of_is_a_place(coder):
+    """"the Kurdish town of Halabja", tagged an organisation, is a place in Iraq."""
+    from dyad.events.mentions import find_mentions
+
+    doc = coder.nlp("Rebels attacked the Kurdish town of Halabja.")
+    halabja = next(m for m in find_mentions(doc, coder.knowledge, 2020) if doc[m.start:m.end].text == "Halabja")
+    assert (halabja.kind, halabja.actors[0].country) == ("place", "IRQ")

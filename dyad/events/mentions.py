@@ -484,6 +484,10 @@ def _entity_mention(ent: Span, state: DocumentActors) -> Mention | None:
     if capital:
         actor = Actor(text, knowledge.country_name(capital), capital, "GOV", None)
         return Mention(ent.start, ent.end, ent.root.i, (actor,), "capital")
+    if _named_as_settlement(ent) and not knowledge.organisation(text):
+        place = knowledge.place(text)  # "the Kurdish town of Halabja", tagged an organisation
+        if place is not None:
+            return Mention(ent.start, ent.end, ent.root.i, (Actor(text, text, place.country, None, None),), "place")
     if ent.label_ == "ORG" or knowledge.organisation(text):
         return Mention(ent.start, ent.end, ent.root.i, (_organisation_actor(ent, state),), "organisation")
     role = knowledge.sector_in([t.text for t in ent])
@@ -496,6 +500,16 @@ def _entity_mention(ent: Span, state: DocumentActors) -> Mention | None:
         country = knowledge.place_country(text) or _state_owning_place(ent, knowledge)
         return Mention(ent.start, ent.end, ent.root.i, (Actor(text, text, country, None, None),), "place")
     return None
+
+
+SETTLEMENT_NOUNS = {"town", "city", "village", "province", "region", "district", "port", "enclave", "state",
+                    "county", "governorate", "settlement", "camp"}
+
+
+def _named_as_settlement(ent: Span) -> bool:
+    """"the town of Halabja", "the enclave of Gorazde": a name after a kind of place and "of"."""
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_.lower() in SETTLEMENT_NOUNS
 
 
 def _organisation_named_wider(ent: Span, knowledge: ActorKnowledge) -> Span | None:
