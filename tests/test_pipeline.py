@@ -1865,3 +1865,13 @@ def test_pipeline_a_name_after_town_of_is_a_place(coder):
     doc = coder.nlp("Rebels attacked the Kurdish town of Halabja.")
     halabja = next(m for m in find_mentions(doc, coder.knowledge, 2020) if doc[m.start:m.end].text == "Halabja")
     assert (halabja.kind, halabja.actors[0].country) == ("place", "IRQ")
+
+
+def test_pipeline_a_border_with_another_state_is_that_state(coder):
+    event = find(code(coder, "Kazakhstan moved troops to Kyrgyzstan's border with Tajikistan."), "MOBILIZE")
+    assert event.target.country == "TJK"
+
+
+def test_pipeline_a_consul_general_recalled_is_a_mission_whose_host_is_acted_on(coder):
+    found = [e for e in code(coder, "Chile recalled its consul general from Lima on Friday.") if e.event_type == "SANCTION"]
+    assert [e.target.country for e in found] == ["PER"]

@@ -706,10 +706,11 @@ def _host_of_own_mission(target: Mention, sources: list[Mention], mentions: list
     often hangs it)."""
     own = {a.country for m in sources for a in m.actors}
     token = trigger.head.doc[target.root]
-    if not own or token.lemma_.lower() not in MISSION_NOUNS or not all(a.country in own for a in target.actors):
+    consul = token.lemma_.lower() == "general" and any(c.lemma_.lower() == "consul" for c in token.children)
+    if not own or (token.lemma_.lower() not in MISSION_NOUNS and not consul) or not all(a.country in own for a in target.actors):
         return None
     hosts = [c for c in token.children if c.dep_ == "nmod" and _case(c) in {"in", "to"}]
-    hosts += [c for c in trigger.head.children if c.dep_ == "obl" and _case(c) == "in"]
+    hosts += [c for c in trigger.head.children if c.dep_ == "obl" and _case(c) in {"in", "from"}]
     for host_word in hosts:
         host = next((m for m in mentions if m.root == host_word.i and m.kind in {"capital", "state", "place"}), None)
         if host is not None and host.actors and host.actors[0].country and host.actors[0].country not in own:

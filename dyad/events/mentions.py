@@ -932,6 +932,9 @@ CIVIL_ASSETS = {
 }
 
 
+FRONTIER_NOUNS = {"border", "frontier", "boundary"}
+
+
 def _state_asset(token: Token, knowledge: ActorKnowledge) -> Mention | None:
     """"shot down a Syrian jet", "stormed the Danish embassy": what a state
     owns stands for the state when it is acted on (its forces for military
@@ -946,6 +949,10 @@ def _state_asset(token: Token, knowledge: ActorKnowledge) -> Mention | None:
     country = knowledge.country_in([t.text for m in modifiers for t in m.subtree])
     if country is None:
         return None
+    if lemma in FRONTIER_NOUNS:
+        # "Afghanistan's border with Tajikistan": a border is where a state meets the other one
+        country = next((other for c in token.children if c.dep_ == "nmod" and case_of(c) == "with"
+                        and (other := knowledge.country(c.text)) and other != country), country)
     start = min(t.i for m in modifiers for t in m.subtree)
     military = lemma in MILITARY_ASSETS or any(t.lower_ in MILITARY_WORDS for m in modifiers for t in m.subtree)
     sector = "MIL" if military else "GOV" if lemma in {"embassy", "consulate", "mission"} else None
@@ -1028,6 +1035,10 @@ _THING_NOUNS = {
     # what a body does or argues over, named after it ("a cabinet row", "the health reform"): no actor
     "row", "rows", "dispute", "disputes", "reform", "reforms", "scandal", "crisis", "debate", "reshuffle",
     "budget", "policy", "meeting", "decision", "vote",
+    # places and things ending like agents ("-er", "-or", "-ent")
+    "border", "borders", "frontier", "corridor", "sector", "center", "centre", "quarter", "order", "number",
+    "power", "tower", "river", "shelter", "corner", "chamber", "harbour", "harbor", "reactor", "computer",
+    "letter", "paper",
 }
 _PEOPLE_NOUNS = {
     "aircraft", "people", "youths", "crowds", "gunmen", "men", "women", "victims", "widows", "families",
