@@ -123,3 +123,10 @@ def test_sector_for_general_after_an_office_is_no_rank(phrase, sector):
 @pytest.mark.parametrize("phrase, sector", [("a Cuban exile group", "OPP"), ("exiles", "OPP"), ("the exiled leader", "ELI")])
 def test_sector_for_exiles_oppose_and_the_exiled_leader_is_an_elite(phrase, sector):
     assert sector_for(phrase) == sector
+
+
+@pytest.mark.parametrize("phrase, sector", [
+    ("Guardia Civil officers", "COP"), ("the Iranian Revolutionary Guards", "MIL"), ("the Republican Guard", "MIL"),
+])
+def test_sector_for_guards_and_gendarmes_by_name(phrase, sector):
+    assert sector_for(phrase) == sector

