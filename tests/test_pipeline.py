@@ -1875,3 +1875,9 @@ def test_pipeline_a_border_with_another_state_is_that_state(coder):
 def test_pipeline_a_consul_general_recalled_is_a_mission_whose_host_is_acted_on(coder):
     found = [e for e in code(coder, "Chile recalled its consul general from Lima on Friday.") if e.event_type == "SANCTION"]
     assert [e.target.country for e in found] == ["PER"]
+
+
+def test_pipeline_four_states_welcoming_ties_between_two_are_eight_events(coder):
+    text = "Chile, Peru, Bolivia and Ecuador welcomed a resumption of diplomatic ties between Colombia and Venezuela."
+    pairs = {(e.source.country, e.target.country) for e in code(coder, text) if e.event_type == "SUPPORT"}
+    assert pairs == {(s, t) for s in ("CHL", "PER", "BOL", "ECU") for t in ("COL", "VEN")}
