@@ -33,9 +33,10 @@ from dyad.records import EVENT_TYPES, STATUSES, Actor, Event, Evidence
 # After the fourth session's rules (from the training sentences): A 0.900 and 0.833,
 # status 1.000; B 0.879 and 0.783, status 0.979. After the fifth (training sentences and
 # CAMEO-style probes): A 0.908 and 0.842, status 1.000; B 0.892 and 0.804, status 0.979.
+# After the sixth: A unchanged; B 0.892 and 0.821, status 0.980.
 # Each floor is about 0.05 below the latest figures, rounded down: (type recall,
 # event+actors recall, status agreement).
-FLOORS = {"HO": (0.86, 0.79, 0.95), "HB": (0.84, 0.75, 0.93)}
+FLOORS = {"HO": (0.86, 0.79, 0.95), "HB": (0.84, 0.77, 0.93)}
 SETS = [pytest.param(HELDOUT, "HO", id="set-A"), pytest.param(HELDOUT_B, "HB", id="set-B")]
 
 
@@ -113,8 +114,8 @@ def test_heldout_coder_meets_floors(coder, path, prefix):
 # SANCTION here) a sentence counts as missed. Measured at its writing: the coder at the
 # start of that day's fifth session (09b1e28) type recall 0.755, event+actors 0.544,
 # status 0.933; with that session's rules (written from other sentences) 0.788, 0.606,
-# 0.946. Floors about 0.05 below.
-FLOORS_C = (0.73, 0.55, 0.89)
+# 0.946; after the sixth session's rules 0.792, 0.639, 0.949. Floors about 0.05 below.
+FLOORS_C = (0.74, 0.58, 0.89)
 
 
 def test_heldout_cameo_set_is_well_formed():
