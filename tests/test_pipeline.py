@@ -1881,3 +1881,11 @@ def test_pipeline_four_states_welcoming_ties_between_two_are_eight_events(coder)
     text = "Chile, Peru, Bolivia and Ecuador welcomed a resumption of diplomatic ties between Colombia and Venezuela."
     pairs = {(e.source.country, e.target.country) for e in code(coder, text) if e.event_type == "SUPPORT"}
     assert pairs == {(s, t) for s in ("CHL", "PER", "BOL", "ECU") for t in ("COL", "VEN")}
+
+
+@pytest.mark.parametrize("text", [
+    "The interim government agreed to the strikers' demands on Friday.",
+    "The president bowed to pressure from the unions and withdrew the bill.",
+])
+def test_pipeline_acceding_to_demands_or_pressure_is_a_concession(coder, text):
+    assert find(code(coder, text), "CONCEDE") is not None
