@@ -299,7 +299,11 @@ def _object_acted_on(trigger: Trigger, source: Actor | None, place: Place | str 
     obj = next((c for c in trigger.head.children if c.dep_ == "obj" and c.pos_ in {"NOUN", "PROPN"}), None)
     if obj is None:
         return None
-    where = next((found for t in obj.subtree if t.ent_type_ in {"GPE", "LOC"} and (found := knowledge.place(t.text))), None)
+    inside = range(obj.left_edge.i, obj.right_edge.i + 1)
+    names = [ent.text for ent in obj.doc.ents if ent.start in inside and ent.label_ in {"GPE", "LOC"}]
+    # whole names first ("West" of "the West Bank" is a town in India), then their words
+    names += [t.text for t in obj.subtree if t.ent_type_ in {"GPE", "LOC"}]
+    where = next((found for name in names if (found := knowledge.place(name))), None)
     home = source.country if trigger.spec.event_type in HOME_ACTED_ON_TYPES else None
     if isinstance(place, str):
         place = Place(place, None, place)  # a dateline's state

@@ -87,6 +87,12 @@ class Gazetteer:
             states.add(state["name"], _Site(state["name"], "USA", None, None))
         return cls(countries, [landmarks, _CountryForms(countries), main, states, _regions(iso3), alternates])
 
+    def landmark(self, text: str) -> Place | None:
+        """The place ``text`` names in Dyad's own table of regions and landmarks only:
+        names that are places whatever a tagger calls them ("the West Bank")."""
+        site = self._tiers[0].get(surface(text))
+        return Place(text=text, name=site.name, country=site.country, lat=site.lat, lon=site.lon) if site else None
+
     def lookup(self, text: str) -> Place | None:
         """The place ``text`` names, or None: "Moscow" -> Place(RUS, 55.75, 37.62)."""
         written = surface(text)

@@ -1889,3 +1889,12 @@ def test_pipeline_four_states_welcoming_ties_between_two_are_eight_events(coder)
 ])
 def test_pipeline_acceding_to_demands_or_pressure_is_a_concession(coder, text):
     assert find(code(coder, text), "CONCEDE") is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The Israeli army lifted a week-long curfew on the West Bank town of Hebron on Saturday.",
+    "Israel eased its closure of the West Bank town of Jenin on Thursday.",
+])
+def test_pipeline_the_west_bank_is_a_place_not_a_bank(coder, text):
+    event = find(code(coder, text), "CONCEDE")
+    assert (event.target.country, event.target.sector) == ("PSE", None)

@@ -132,6 +132,11 @@ class ActorKnowledge:
     def place(self, text: str) -> Place | None:
         return lookup_place(text)
 
+    def landmark(self, text: str) -> Place | None:
+        from dyad.places import gazetteer
+
+        return gazetteer().landmark(text)
+
     def place_country(self, text: str) -> str | None:
         found = self.place(text)
         return found.country if found else None

@@ -484,6 +484,10 @@ def _entity_mention(ent: Span, state: DocumentActors) -> Mention | None:
     if capital:
         actor = Actor(text, knowledge.country_name(capital), capital, "GOV", None)
         return Mention(ent.start, ent.end, ent.root.i, (actor,), "capital")
+    if not knowledge.organisation(text) and (landmark := knowledge.landmark(_strip_article(text))) is not None \
+            and landmark.country:
+        # "the West Bank", tagged an organisation: a place, not a bank
+        return Mention(ent.start, ent.end, ent.root.i, (Actor(text, text, landmark.country, None, None),), "place")
     if _named_as_settlement(ent) and not knowledge.organisation(text):
         place = knowledge.place(text)  # "the Kurdish town of Halabja", tagged an organisation
         if place is not None:
@@ -672,6 +676,10 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
     if named and len(phrase) > 1:
         # "the then-Soviet Union", "the United States": a state, not a group
         return Mention(phrase.start, phrase.end, token.i, (Actor(phrase.text, knowledge.country_name(named), named, None, None),), "state")
+    if token.pos_ == "PROPN" and len(phrase) > 1 and not knowledge.organisation(_strip_article(phrase.text)):
+        place = knowledge.place(_strip_article(phrase.text))  # "the West Bank" the tagger missed: a place, not a bank
+        if place is not None and place.country:
+            return Mention(phrase.start, phrase.end, token.i, (Actor(phrase.text, phrase.text, place.country, None, None),), "place")
     phrase = _longest_organisation_name(phrase, knowledge) or phrase
     known = state.acronyms.get(phrase.text) or knowledge.organisation(_strip_article(phrase.text))
     if known and phrase.text[:1].isupper() or known and len(phrase) > 1:
@@ -686,6 +694,8 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
             return Mention(start, token.i + 1, token.i, (actor,), "capital")
     compounds = [c.text for c in token.lefts if c.dep_ == "compound"]
     # "prosecutor general" is a title of its own, not a general
+    if compounds and _place_named_before(token, knowledge):
+        compounds = []  # "the West Bank town": a place before the noun names no role
     titled = sector_for(f"{compounds[-1]} {token.text}".lower()) if compounds else None
     sector = titled or knowledge.sector_in([token.text]) or (
         # "coast guard", "border police"; "a cabinet row" names no role
@@ -933,6 +943,12 @@ CIVIL_ASSETS = {
 
 
 FRONTIER_NOUNS = {"border", "frontier", "boundary"}
+
+
+def _place_named_before(token: Token, knowledge: ActorKnowledge) -> bool:
+    """"the West Bank town": the words compounded before a noun name a place."""
+    words = [t.text for c in token.lefts if c.dep_ == "compound" for t in c.subtree]
+    return bool(words) and knowledge.place(" ".join(words)) is not None
 
 
 def _state_asset(token: Token, knowledge: ActorKnowledge) -> Mention | None:
