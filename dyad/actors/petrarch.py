@@ -137,7 +137,7 @@ def load_petrarch_actors(path: str | Path, stems: bool = True) -> ActorDictionar
     path = Path(path)
     dictionary = ActorDictionary(str(path))
     block: _Block | None = None
-    for number, content in _content_lines(path):
+    for number, content in content_lines(path):
         name_part = content.split("[", 1)[0].strip()
         codes = [(number, c) for c in _CODE_BLOCK.findall(content)]
         if "[" in content and not codes:
@@ -164,7 +164,7 @@ def load_petrarch_actors(path: str | Path, stems: bool = True) -> ActorDictionar
     return dictionary
 
 
-def _content_lines(path: Path):
+def content_lines(path: Path):
     """(number, text) of lines with content: ``#`` comments, ``<!-- -->`` blocks and
     blank lines removed."""
     try:
@@ -287,7 +287,7 @@ def load_petrarch_agents(path: str | Path) -> AgentDictionary:
     path = Path(path)
     agents = AgentDictionary(str(path))
     substitutions: dict[str, list[str]] = {}
-    for number, content in _content_lines(path):
+    for number, content in content_lines(path):
         if match := _SUBSTITUTION.match(content):
             substitutions[match[1].upper()] = [w.strip() for w in match[2].split(",") if w.strip()]
             continue

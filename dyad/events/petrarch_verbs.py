@@ -38,6 +38,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from dyad.actors.dictionary import SkippedLine
+from dyad.actors.petrarch import content_lines
 from dyad.codebook import plover_for_cameo
 from dyad.errors import DictionaryError
 from dyad.events.arguments import Trigger
@@ -134,14 +135,12 @@ def is_verb_dictionary(path: str | Path) -> bool:
 
 
 def load_verb_dictionary(path: str | Path) -> VerbDictionary:
-    from dyad.actors.petrarch import _content_lines
-
     path = Path(path)
     dictionary = VerbDictionary(str(path))
     synsets: dict[str, list[str]] = {}
     synset: list[str] | None = None
     block: VerbBlock | None = None
-    rows = list(_content_lines(path))
+    rows = list(content_lines(path))
     for number, content in rows:  # synonym sets first: patterns may name one defined later
         text = content.strip()
         if text.startswith("&"):
