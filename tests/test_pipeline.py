@@ -1898,3 +1898,8 @@ def test_pipeline_acceding_to_demands_or_pressure_is_a_concession(coder, text):
 def test_pipeline_the_west_bank_is_a_place_not_a_bank(coder, text):
     event = find(code(coder, text), "CONCEDE")
     assert (event.target.country, event.target.sector) == ("PSE", None)
+
+
+def test_pipeline_an_act_asked_for_is_the_requests_content_not_an_event(coder):
+    found = code(coder, "Pakistan demanded economic aid from the United States.")
+    assert [e.event_type for e in found] == ["REQUEST"]

@@ -110,7 +110,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     triggers = _done_together(sent, triggers)
     if not triggers and not any(t.pos_ in {"VERB", "AUX"} for t in sent):
         triggers = _headline_verbs(sent, lexicon)
-    triggers = _without_protest_topics(triggers)
+    triggers = _without_requested_acts(_without_protest_topics(triggers))
     return sorted((_as_expulsion(_as_threat(t, lexicon)) for t in triggers), key=lambda t: t.head.i)
 
 
@@ -222,6 +222,16 @@ def _without_protest_topics(triggers: list[Trigger]) -> list[Trigger]:
     protests = {t.head.i for t in triggers if t.spec.event_type == "PROTEST"}
     return [t for t in triggers if not (
         t.spec.event_type == "REQUEST" and t.head.dep_ in {"advcl", "xcomp", "acl"} and t.head.head.i in protests)]
+
+
+def _without_requested_acts(triggers: list[Trigger]) -> list[Trigger]:
+    """"Pakistan demanded economic aid from the United States", "India demanded the
+    extradition of the suspects": the act named as what is asked for is the request's
+    content, not an act that happened (nor one that Pakistan gave)."""
+    requests = {t.head.i for t in triggers if t.spec.event_type == "REQUEST" and t.head.pos_ == "VERB"}
+    return [t for t in triggers if not (
+        t.head.pos_ == "NOUN" and t.spec.event_type != "REQUEST"
+        and (t.head.dep_ == "obj" or t.head.dep_ == "obl" and _case(t.head) == "for") and t.head.head.i in requests)]
 
 
 def _offers_of_readiness(sent: Span, triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
