@@ -25,6 +25,7 @@ from dyad.events.arguments import (
     DONE_TOGETHER, RECEIVING_VERBS, Roles, Trigger, assign_roles, find_triggers, headline_triggers, said_threat_roles,
 )
 from dyad.events.knowledge import ActorKnowledge, is_state
+from dyad.events.discards import is_discards_file, load_discards
 from dyad.events.lexicon import TriggerSpec, lexicon
 from dyad.events.mentions import Mention, case_of, find_mentions
 from dyad.events.petrarch_verbs import is_verb_dictionary, load_verb_dictionary, with_dictionary_codes
@@ -58,8 +59,11 @@ class Coder:
         self.nlp = load_pipeline(self.settings.model)
         self.lexicon = lexicon()
         verb_files = [p for p in self.settings.dictionaries if is_verb_dictionary(p)]
+        discard_files = [p for p in self.settings.dictionaries if p not in verb_files and is_discards_file(p)]
         self.verbs = tuple(load_verb_dictionary(p) for p in verb_files)
-        self.knowledge = ActorKnowledge.load(p for p in self.settings.dictionaries if p not in verb_files)
+        self.discards = tuple(load_discards(p) for p in discard_files)
+        self.knowledge = ActorKnowledge.load(
+            p for p in self.settings.dictionaries if p not in verb_files and p not in discard_files)
         self.sentence_types = type_model("sentence")
 
     def code(self, article: Article) -> list[Event]:
@@ -71,6 +75,8 @@ class Coder:
 
     def events_of(self, read_doc: ReadDocument) -> list[Event]:
         article, doc = read_doc.article, read_doc.doc
+        if any(d.drops_story(doc.text) for d in self.discards):
+            return []  # a story the user's discard list says is not political news
         year = int(article.published[:4]) if article.published else None
         mentions = find_mentions(doc, self.knowledge, year)
         dateline = self._dateline_country(read_doc)
@@ -79,6 +85,8 @@ class Coder:
         events: list[tuple[int, Event]] = []
         headline_ids: set[str] = set()
         for number, sent in enumerate(sentences(doc)):
+            if any(d.drops_sentence(sent.text) for d in self.discards):
+                continue
             in_sentence = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
             dates = find_dates(sent.text, article.published)
 

@@ -134,3 +134,24 @@ def test_user_state_stands_for_its_state_in_a_role_phrase(tmp_path):
                                published="2021-10-22"))
     assert [(e.event_type, e.source.country, e.source.sector) for e in found if e.event_type == "ACCUSE"] == [
         ("ACCUSE", "QAR", "GOV")]
+
+
+# --- discard lists ------------------------------------------------------------------------
+DISCARDS = FIXTURES / "dictionaries" / "own.discards.txt"
+
+
+def test_discards_file_is_told_from_an_actors_file(tmp_path):
+    from dyad.events.discards import is_discards_file
+
+    actors = tmp_path / "own.discards.actors.txt"
+    actors.write_text("CHILE [CHL]\n", encoding="utf-8")
+    assert is_discards_file(DISCARDS) and not is_discards_file(actors) and not is_discards_file(VERBS)
+
+
+def test_discards_drop_a_story_or_a_sentence():
+    coder = Coder(Settings.load(dictionaries=[str(DISCARDS)]))
+    story = "Chile condemned Peru on Monday. Fans of both sides watched the Champions League final."
+    assert coder.code(Article(doc_id="a.txt", text=story, published="2021-10-22")) == []
+    text = "Chile condemned Peru on Monday. Years later, Peru condemned Chile."
+    found = coder.code(Article(doc_id="b.txt", text=text, published="2021-10-22"))
+    assert [(e.source.country, e.target.country) for e in found] == [("CHL", "PER")]

@@ -21,7 +21,7 @@ from dyad.scale import code_in_workers
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", show_default="stdout",
               help="Where to write the events (JSON Lines).")
 @click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Actor dictionary (CSV, YAML, PETRARCH actors or agents .txt) or PETRARCH verbs .txt; repeatable.")
+              help="Actor dictionary (CSV, YAML, PETRARCH actors or agents .txt), or PETRARCH verbs or discards .txt; repeatable.")
 @click.option("--workers", type=int, default=1, show_default=True, metavar="N",
               help="Coding processes; 0: one per core. Output order stays the input order.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when writing to a file).")

@@ -53,7 +53,7 @@ def _store(db: str | None):
 @db_option
 @click.option("--workers", type=int, metavar="N", help="Coding processes (default: one per core; 1: in this process).")
 @click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Actor dictionary (CSV, YAML, PETRARCH actors or agents .txt) or PETRARCH verbs .txt; repeatable.")
+              help="Actor dictionary (CSV, YAML, PETRARCH actors or agents .txt), or PETRARCH verbs or discards .txt; repeatable.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
 def ingest(paths, published, max_bytes, model, verbose, db, workers, dictionaries, progress):
     """Code new and changed articles into the store.

@@ -15,8 +15,9 @@ What is compared, and how leniently:
   without a country; ``'"THE MINISTRY OF MAGIC"'`` (a new actor taken from
   the noun phrase) agrees with an actor whose text or name holds its last word;
 - records PETRARCH itself skips (``sentence="false"``), records that must
-  raise an input error (datelines, bad parses, discards: Dyad has none of
-  these errors) and a record whose coding is commented out are not scored;
+  raise an input error (datelines, bad parses, discards: Dyad raises none of
+  these; it reads the suite's discards file and drops such sentences quietly)
+  and a record whose coding is commented out are not scored;
   no-event records are coded and count the events Dyad wrongly finds.
 
 The suite's event codes come from its own verb dictionary, in its words an old
@@ -44,6 +45,7 @@ DICTIONARIES = (
     Path("datasets/petrarch-validation/dictionaries/PETR.Validate.actors.txt"),
     Path("datasets/petrarch-validation/dictionaries/PETR.Validate.agents.txt"),
     Path("datasets/petrarch-validation/dictionaries/PETR.Validate.verbs.txt"),
+    Path("datasets/petrarch-validation/dictionaries/PETR.Validate.discards.txt"),
 )
 UNKNOWN_ACTOR = "---"
 
