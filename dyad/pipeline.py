@@ -175,7 +175,7 @@ class Coder:
         place = self._place(roles)
         # a journey's place is where they went, not where they are from
         where = None if trigger.spec.frame == "go" else place
-        pairs = [(s, t if t is not None else _object_acted_on(trigger, s, where or dateline, self.knowledge))
+        pairs = [(s, t if t is not None else _object_acted_on(trigger, s, where, dateline, self.knowledge))
                  for s, t in pairs]
         pairs = [_placed_pair(s, t, where, home) for s, t in pairs]
         pairs = [(s, t if t is not None else self._protested_at_home(trigger, s)) for s, t in pairs]
@@ -294,7 +294,7 @@ ACTED_ON_TYPES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "PROT
 HOME_ACTED_ON_TYPES = {"COERCE", "PROTEST"}
 
 
-def _object_acted_on(trigger: Trigger, source: Actor | None, place: Place | str | None,
+def _object_acted_on(trigger: Trigger, source: Actor | None, place: Place | None, dateline: str | None,
                      knowledge: ActorKnowledge) -> Actor | None:
     """"Soldiers set fire to hundreds of houses in Sagaing", "Uzbek authorities blocked
     access to VPN services": a contentious act on something that names no actor is
@@ -313,9 +313,8 @@ def _object_acted_on(trigger: Trigger, source: Actor | None, place: Place | str 
     names += [t.text for t in obj.subtree if t.ent_type_ in {"GPE", "LOC"}]
     where = next((found for name in names if (found := knowledge.place(name))), None)
     home = source.country if trigger.spec.event_type in HOME_ACTED_ON_TYPES else None
-    if isinstance(place, str):
-        place = Place(place, None, place)  # a dateline's state
-    country = (where or place or Place("", None)).country or home
+    located = where or place  # the object's own place, else the event's
+    country = (located.country if located else dateline) or home
     if not is_state(country):
         return None
     named = [t for c in obj.lefts if c.dep_ in NAMING_DEPS for t in c.subtree] + [obj]

@@ -63,6 +63,7 @@ class Gazetteer:
     def __init__(self, countries: CountryIndex, tiers: list[Forms]):
         self._countries = countries
         self._tiers = tiers
+        self._landmarks = tiers[0]  # Dyad's own table, tried first
 
     @classmethod
     def build(cls, path: Path = PLACES_PATH, countries: CountryIndex | None = None,
@@ -90,7 +91,7 @@ class Gazetteer:
     def landmark(self, text: str) -> Place | None:
         """The place ``text`` names in Dyad's own table of regions and landmarks only:
         names that are places whatever a tagger calls them ("the West Bank")."""
-        site = self._tiers[0].get(surface(text))
+        site = self._landmarks.get(surface(text))
         return Place(text=text, name=site.name, country=site.country, lat=site.lat, lon=site.lon) if site else None
 
     def lookup(self, text: str) -> Place | None:
@@ -127,9 +128,10 @@ def _regions(iso3: dict[str, str]) -> Forms:
     """First-level regions of states (see the module docstring), each under the one
     state that has it; "Nord-Kivu" is also "North Kivu"."""
     owners: dict[str, set[str]] = {}
+    left_out = PLAIN_WORD_REGIONS | NAME_LIKE_REGIONS
     for region in pycountry.subdivisions:
         if region.type in REGION_TYPES and region.country_code != "US" and len(region.name) >= MIN_REGION_NAME \
-                and region.name.lower() not in PLAIN_WORD_REGIONS | NAME_LIKE_REGIONS:
+                and region.name.lower() not in left_out:
             owners.setdefault(region.name, set()).add(iso3.get(region.country_code, ""))
     forms = Forms()
     for name, countries in sorted(owners.items()):
@@ -185,3 +187,8 @@ def gazetteer() -> Gazetteer:
 def lookup_place(text: str) -> Place | None:
     """The place a name stands for, with ISO3 country and coordinates where known."""
     return gazetteer().lookup(text)
+
+
+def lookup_landmark(text: str) -> Place | None:
+    """The place a name stands for in Dyad's own table of regions and landmarks only."""
+    return gazetteer().landmark(text)

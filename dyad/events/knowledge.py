@@ -16,7 +16,7 @@ from dyad.actors.knowledge import INTERNATIONAL_CODES, country_index
 from dyad.actors.organisations import lookup_organisation
 from dyad.actors.people import lookup as lookup_person
 from dyad.actors.sectors import sector_for
-from dyad.places import lookup_place
+from dyad.places import lookup_landmark, lookup_place
 from dyad.records import Place
 
 
@@ -133,9 +133,7 @@ class ActorKnowledge:
         return lookup_place(text)
 
     def landmark(self, text: str) -> Place | None:
-        from dyad.places import gazetteer
-
-        return gazetteer().landmark(text)
+        return lookup_landmark(text)
 
     def place_country(self, text: str) -> str | None:
         found = self.place(text)

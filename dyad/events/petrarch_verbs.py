@@ -103,10 +103,13 @@ class VerbDictionary:
         """The code this dictionary gives the verb ``token`` in its sentence: a CAMEO
         code, :data:`NO_EVENT`, or None when the dictionary has nothing to say. A code
         may carry a second part for the reverse direction: "032:033", ":173"."""
-        words = [t for t in token.sent]
+        entries = self._entries(token)
+        if not entries:
+            return None  # most words of a sentence: no need to copy it
+        words = list(token.sent)
         at = token.i - token.sent.start
         best: tuple[int, bool, int, str] | None = None  # (verb words, spelt so, pattern size, code)
-        for verb, block in self._entries(token):
+        for verb, block in entries:
             end = _verb_end(words, at, verb)
             if end is None:
                 continue
