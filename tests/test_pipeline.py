@@ -1903,3 +1903,13 @@ def test_pipeline_the_west_bank_is_a_place_not_a_bank(coder, text):
 def test_pipeline_an_act_asked_for_is_the_requests_content_not_an_event(coder):
     found = code(coder, "Pakistan demanded economic aid from the United States.")
     assert [e.event_type for e in found] == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text, event_type, country", [
+    ("Prosecutors in Kyiv charged a former deputy energy minister with embezzlement.", "ACCUSE", "UKR"),
+    ("An appeals court in Abidjan quashed the conviction of a former youth minister.", "CONCEDE", "CIV"),
+])
+def test_pipeline_an_unnamed_office_holder_is_of_the_state_where_it_happens(coder, text, event_type, country):
+    """"a former minister" names nobody, but a state's courts act on its own office holders."""
+    event = next(e for e in code(coder, text) if e.event_type == event_type)
+    assert (event.target.country, event.target.sector) == (country, "GOV")

@@ -726,8 +726,6 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
         if any(c.lower_ == "the" for c in token.lefts):
             # "the Russian president": the person named before with that role, found in reading order
             return Mention(start, token.i + 1, token.i, (Actor(text, "", country, sector, None),), "title")
-        if country is None:
-            return None  # "a minister": nobody we can name
     if sector is None and country is None:
         return None  # "workers", "bombers": someone, but nobody we can place
     name = _strip_article(text)
