@@ -58,11 +58,12 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     """Phrasal triggers first ("hold talks", "lift restrictions"), so that
     their noun does not also count on its own."""
     triggers, used = [], set()
+    present = _words_present(sent)
     for token in sent:
         if token.pos_ not in {"VERB", "AUX"}:
             continue
         for spec in (s for lemma in lemma_candidates(token) for s in lexicon.phrasal_for(lemma)):
-            complement = _complement(token, spec.complement)
+            complement = _complement(token, spec.complement) if spec.complement in present else None
             if complement is not None and spec.complement == "strike":
                 spec = _strike_sense(complement, spec)
             if complement is not None:
@@ -112,6 +113,15 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         triggers = _headline_verbs(sent, lexicon)
     triggers = _without_requested_acts(_without_protest_topics(triggers))
     return sorted((_as_expulsion(_as_threat(t, lexicon)) for t in triggers), key=lambda t: t.head.i)
+
+
+def _words_present(sent: Span) -> set[str]:
+    """Every lemma and word form of the sentence and of the word after it: a
+    phrasal trigger's complement must be one of them, so the search for it
+    (the costliest part of finding triggers) is skipped when it is not."""
+    doc = sent.doc
+    following = [doc[sent.end]] if sent.end < len(doc) else []
+    return {word for token in [*sent, *following] for word in lemma_candidates(token)}
 
 
 def _entry(table: dict[str, TriggerSpec], token: Token) -> TriggerSpec | None:
