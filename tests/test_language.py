@@ -77,6 +77,30 @@ def test_a_lower_case_past_tense_swept_into_a_name_is_a_verb():
     assert [(t.tag_, t.pos_) for t in finite_verbs(doc)][1:4] == [("NNP", "PROPN"), ("NNP", "PROPN"), ("VBD", "VERB")]
 
 
+def _parsed(words, tags, pos, heads, deps):
+    return Doc(spacy.blank("en").vocab, words=words, tags=tags, pos=pos, heads=heads, deps=deps)
+
+
+def test_a_noun_or_adjective_with_a_direct_object_is_a_verb():
+    # "The army blamed the rebels" with "blamed" tagged an adjective, as Dyad's model does
+    doc = _parsed(["The", "army", "blamed", "the", "rebels"], ["DT", "NN", "JJ", "DT", "NNS"],
+                  ["DET", "NOUN", "ADJ", "DET", "NOUN"], [1, 2, 2, 4, 2], ["det", "nsubj", "ROOT", "det", "obj"])
+    assert (doc[2].tag_, finite_verbs(doc)[2].tag_, doc[2].pos_) == ("JJ", "VBD", "VERB")
+    doc = _parsed(["Chile", "scolds", "Peru"], ["NNP", "NNS", "NNP"], ["PROPN", "NOUN", "PROPN"],
+                  [1, 1, 1], ["nsubj", "ROOT", "obj"])
+    assert (finite_verbs(doc)[1].tag_, doc[1].pos_) == ("VBZ", "VERB")
+
+
+def test_a_noun_phrase_misparsed_otherwise_keeps_its_noun():
+    # "the apology to Sami people": an object opening with a preposition; "the" is a noun's
+    doc = _parsed(["Oslo", "issues", "apology", "to", "Sami"], ["NNP", "NNS", "NN", "IN", "NNP"],
+                  ["PROPN", "NOUN", "NOUN", "ADP", "PROPN"], [1, 2, 2, 4, 2], ["compound", "nsubj", "ROOT", "case", "obj"])
+    assert finite_verbs(doc)[2].pos_ == "NOUN"
+    doc = _parsed(["the", "army", "blamed", "rebels"], ["DT", "NN", "NN", "NNS"],
+                  ["DET", "NOUN", "NOUN", "NOUN"], [2, 2, 2, 2], ["det", "compound", "ROOT", "obj"])
+    assert finite_verbs(doc)[2].pos_ == "NOUN"
+
+
 def test_paragraphs_component_splits_a_hand_built_doc():
     doc = Doc(spacy.blank("en").vocab, words=["Talks", "in", "\n\n", "Moscow", "ended"],
               spaces=[True, False, False, True, False])
