@@ -15,11 +15,13 @@ from dyad.language.corpus import (
     gum_entity_tags,
     gum_genre,
     gum_mentions,
+    headline_rows,
     merge_sentences,
     paragraph_openers,
     paragraph_text,
     read_conllu,
     sentence_fields,
+    third_person,
 )
 
 
@@ -106,3 +108,53 @@ def test_paragraphs_are_laid_out_as_in_uds_raw_text(tmp_path):
     text = paragraph_text(doc, [sent_id in openers for sent_id, _ in rows])
     assert text == "Talks resumed. No deal yet\n\nBoth sides left. "
     assert doc.text == "Talks resumed. No deal yet Both sides left. "
+
+
+def _word(index: int, form: str, lemma: str, upos: str, xpos: str, head: int, dep: str) -> list[str]:
+    return [str(index), form, lemma, upos, xpos, "_", str(head), dep, "_", "_"]
+
+
+# "The army shelled a village near Kherson ."
+SHELLED = [
+    _word(1, "The", "the", "DET", "DT", 2, "det"),
+    _word(2, "army", "army", "NOUN", "NN", 3, "nsubj"),
+    _word(3, "shelled", "shell", "VERB", "VBD", 0, "root"),
+    _word(4, "a", "a", "DET", "DT", 5, "det"),
+    _word(5, "village", "village", "NOUN", "NN", 3, "obj"),
+    _word(6, "near", "near", "ADP", "IN", 7, "case"),
+    _word(7, "Kherson", "Kherson", "PROPN", "NNP", 5, "nmod"),
+    _word(8, ".", ".", "PUNCT", ".", 3, "punct"),
+]
+
+
+def test_a_sentence_becomes_a_wire_headline_with_its_tree_kept():
+    headline = headline_rows(SHELLED)
+    assert [r[1] for r in headline] == ["Army", "shells", "village", "near", "Kherson"]
+    assert [(r[4], r[6], r[7]) for r in headline] == [
+        ("NN", "2", "nsubj"), ("VBZ", "0", "root"), ("NN", "2", "obj"), ("IN", "5", "case"), ("NNP", "3", "nmod")]
+
+
+def test_a_future_becomes_to_and_a_plural_subject_keeps_the_bare_verb():
+    rows = [_word(1, "Rebels", "rebel", "NOUN", "NNS", 3, "nsubj"), _word(2, "will", "will", "AUX", "MD", 3, "aux"),
+            _word(3, "free", "free", "VERB", "VB", 0, "root"), _word(4, "hostages", "hostage", "NOUN", "NNS", 3, "obj"),
+            _word(5, ".", ".", "PUNCT", ".", 3, "punct")]
+    assert [(r[1], r[4], r[7]) for r in headline_rows(rows)][:3] == [
+        ("Rebels", "NNS", "nsubj"), ("to", "TO", "mark"), ("free", "VB", "root")]
+    past = [_word(1, "Rebels", "rebel", "NOUN", "NNS", 2, "nsubj"), _word(2, "freed", "free", "VERB", "VBD", 0, "root"),
+            _word(3, "hostages", "hostage", "NOUN", "NNS", 2, "obj"), _word(4, "today", "today", "NOUN", "NN", 2, "obl"),
+            _word(5, ".", ".", "PUNCT", ".", 2, "punct")]
+    assert [r[1] for r in headline_rows(past)][:2] == ["Rebels", "free"]
+
+
+def test_no_headline_from_a_pronoun_subject_or_the_verb_be():
+    pronoun = [list(r) for r in SHELLED[1:]]
+    pronoun[0] = _word(2, "It", "it", "PRON", "PRP", 3, "nsubj")
+    assert headline_rows(pronoun) is None
+    copula = [list(r) for r in SHELLED]
+    copula[2] = _word(3, "was", "be", "VERB", "VBD", 0, "root")
+    assert headline_rows(copula) is None
+
+
+def test_third_person_forms():
+    assert [third_person(v) for v in ("slam", "push", "deny", "go", "have", "play")] == [
+        "slams", "pushes", "denies", "goes", "has", "plays"]

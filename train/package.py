@@ -31,7 +31,8 @@ META = {
 
 
 def main(trained: str, target: str) -> None:
-    nlp = spacy.load(trained)
+    # the training-time hook of train/continue.cfg (train/train.py) is not shipped
+    nlp = spacy.load(trained, config={"nlp": {"after_pipeline_creation": None}})
     nlp.meta.update(META)
     nlp.to_disk(target)
     size = sum(p.stat().st_size for p in Path(target).rglob("*") if p.is_file())

@@ -321,11 +321,130 @@ def gum_docs(datasets: Path, vocab, genres=GUM_OPEN_GENRES, entities: bool = Fal
 
 
 def convert_split(datasets: Path, split: str, out_dir: Path, with_gum: bool = False,
-                  gum_entities: bool = False) -> tuple[int, int]:
+                  gum_entities: bool = False, headlines: bool = False) -> tuple[int, int]:
     docs, _, n_sent, n_ner = split_docs(datasets, split, spacy.blank("en").vocab)
     if with_gum and split == "train":
         extra, n_extra = gum_docs(datasets, docs[0].vocab, entities=gum_entities)
         docs, n_sent = docs + extra, n_sent + n_extra
+    if headlines and split == "train":
+        extra, n_extra = headline_docs(datasets, docs[0].vocab, with_gum=with_gum)
+        docs, n_sent = docs + extra, n_sent + n_extra
     out_dir.mkdir(parents=True, exist_ok=True)
     DocBin(docs=docs, store_user_data=False).to_disk(out_dir / f"{split}.spacy")
     return n_sent, n_ner
+
+
+# --- wire headlines made from treebank sentences ------------------------------
+#
+# News headlines drop articles and the full stop and tell the past in the present
+# ("Ghana opposition slams budget", "Taiwan to station missiles on Kinmen"); the
+# treebanks have few, and a parser trained on them reads "slams" as a plural noun.
+# A sentence whose main verb has a noun for subject becomes such a headline,
+# its tree unchanged but for the words it loses and the verb's new form.
+
+HEADLINE_SUBJECT_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+HEADLINE_LENGTH = (4, 20)  # words, before articles and the full stop go
+_PRESENT_3SG = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+_PRESENT = "Mood=Ind|Tense=Pres|VerbForm=Fin"
+_IRREGULAR_3SG = {"have": "has", "do": "does", "go": "goes"}
+
+
+def third_person(lemma: str) -> str:
+    """"slam" -> "slams", "push" -> "pushes", "deny" -> "denies"."""
+    if lemma in _IRREGULAR_3SG:
+        return _IRREGULAR_3SG[lemma]
+    if lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return lemma + "es"
+    if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def headline_rows(rows) -> list | None:
+    """The sentence as a wire headline, or None when it is no statement of
+    what a named or described party did (pronoun subjects, questions,
+    auxiliaries other than a future "will", the verb "be")."""
+    if not HEADLINE_LENGTH[0] <= len(rows) <= HEADLINE_LENGTH[1] or rows[-1][1] not in {".", "!"}:
+        return None
+    root = next((r for r in rows if r[6] == "0"), None)
+    if root is None or root[3] != "VERB" or root[2] == "be" or not root[2].isalpha():
+        return None
+    children = {r[0]: [c for c in rows if c[6] == r[0]] for r in rows}
+    subjects = [c for c in children[root[0]] if c[7] == "nsubj"]
+    if len(subjects) != 1 or subjects[0][4] not in HEADLINE_SUBJECT_TAGS:
+        return None
+    auxes = [c for c in children[root[0]] if c[7] in {"aux", "aux:pass", "cop"}]
+    future = [c for c in auxes if c[2] == "will"]
+    if auxes != future or (not future and root[4] not in {"VBD", "VBZ", "VBP"}) or (future and root[4] != "VB"):
+        return None
+    dropped = {r[0] for r in rows if r[7] == "det" and r[2] in {"the", "a", "an"}} | {rows[-1][0]}
+    if any(children[i] for i in dropped) or len(dropped) >= len(rows) - 2:
+        return None
+    plural = subjects[0][4] in {"NNS", "NNPS"}
+    kept = []
+    for r in rows:
+        if r[0] in dropped:
+            continue
+        r = list(r)
+        if r[0] in {c[0] for c in future}:
+            r[1:6] = ["to", "to", "PART", "TO", "_"]
+            r[7] = "mark"
+        elif not future and (r[0] == root[0] or r[7] == "conj" and r[6] == root[0] and r[4] == root[4]):
+            r[1] = r[2] if plural else third_person(r[2])
+            r[4], r[5] = ("VBP", _PRESENT) if plural else ("VBZ", _PRESENT_3SG)
+        kept.append(r)
+    return _renumbered(kept)
+
+
+def _renumbered(rows) -> list:
+    new_id = {r[0]: str(i) for i, r in enumerate(rows, start=1)}
+    out = []
+    for r in rows:
+        r = list(r)
+        r[0], r[6], r[8] = new_id[r[0]], new_id.get(r[6], "0"), "_"
+        out.append(r)
+    out[0][1] = out[0][1][:1].upper() + out[0][1][1:]
+    out[-1][9] = "_"
+    return out
+
+
+def _headline_entities(rows, headline, ner) -> tuple[list[str], list[str]] | None:
+    """UNER's tags for the words the headline keeps, when those it drops were
+    tagged as no entity; else the headline's entities stay missing."""
+    if ner is None or ner[0] != [r[1] for r in rows]:
+        return None
+    kept_ids = {r[0] for r in rows} - _dropped_ids(rows, headline)
+    tags = [tag for r, tag in zip(rows, ner[1]) if r[0] in kept_ids]
+    if any(tag != "O" for r, tag in zip(rows, ner[1]) if r[0] not in kept_ids):
+        return None
+    return [r[1] for r in headline], tags
+
+
+def _dropped_ids(rows, headline) -> set[str]:
+    """Which of the sentence's words the headline left out (articles, the full stop)."""
+    dropped = {r[0] for r in rows if r[7] == "det" and r[2] in {"the", "a", "an"}} | {rows[-1][0]}
+    assert len(rows) - len(dropped) == len(headline)
+    return dropped
+
+
+def headline_docs(datasets: Path, vocab, with_gum: bool = False) -> tuple[list[Doc], int]:
+    """One Doc per headline made from the EWT train split (with UNER's entities
+    where they carry over) and, with `with_gum`, from GUM's open genres."""
+    ner = read_iob2(datasets / "uner-english-ewt" / SPLITS["train"][1])
+    sources = [(read_conllu(datasets / "ud-english-ewt" / SPLITS["train"][0]), True)]
+    if with_gum:
+        gum = ((sid, rows) for sid, rows in read_conllu(datasets / "ud-english-gum" / GUM_TRAIN)
+               if gum_genre(sid) in GUM_OPEN_GENRES)
+        sources.append((gum, False))
+    docs = []
+    for sentences, has_ner in sources:
+        for sent_id, rows in sentences:
+            headline = headline_rows(rows)
+            if headline is None:
+                continue
+            entities = _headline_entities(rows, headline, ner.get(sent_id)) if has_ner else None
+            fields = sentence_fields(headline, entities)
+            fields["sent_starts"] = [True] + [False] * (len(headline) - 1)
+            fields["heads"] = [i if h == 0 else h - 1 for i, h in enumerate(fields["heads"])]
+            docs.append(Doc(vocab, **fields))
+    return docs, len(docs)
