@@ -1913,3 +1913,19 @@ def test_pipeline_an_unnamed_office_holder_is_of_the_state_where_it_happens(code
     """"a former minister" names nobody, but a state's courts act on its own office holders."""
     event = next(e for e in code(coder, text) if e.event_type == event_type)
     assert (event.target.country, event.target.sector) == (country, "GOV")
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Chad's army denied reports that it had sent soldiers into Sudan's Darfur region.", "MOBILIZE"),
+    ("The Peruvian government denied reports that it had threatened to expel Bolivia's ambassador in Lima.", "THREATEN"),
+    ("Kenya's foreign ministry dismissed reports that Nairobi had expelled two Somali diplomats.", "SANCTION"),
+])
+def test_pipeline_an_act_in_a_denied_report_is_negated(coder, text, event_type):
+    events = code(coder, text)
+    assert find(events, event_type).status == "negated"
+    assert find(events, "REJECT") is None  # a report denied is no proposal rejected
+
+
+def test_pipeline_a_territorial_claim_rejected_is_a_rejection(coder):
+    text = "Guyana's president rejected Venezuela's claim to the Essequibo region."
+    assert find(code(coder, text), "REJECT").status == "happened"

@@ -19,7 +19,7 @@ from dyad.events.lexicon import Lexicon, TriggerSpec
 from dyad.actors.knowledge import INTERGOVERNMENTAL_CODES, country_name
 from dyad.actors.organisations import lookup_organisation
 from dyad.events.mentions import Mention, authored
-from dyad.events.status import BATCH_NOUNS, READINESS_WORDS, infinitive, subjunctive
+from dyad.events.status import BATCH_NOUNS, READINESS_WORDS, denies_a_report, infinitive, subjunctive
 from dyad.records import Actor
 
 SUBJECT_DEPS = {"nsubj", "csubj", "obl:agent", "nmod:agent", "nmod:poss", "expl"}
@@ -94,7 +94,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             continue  # "a truce to let civilians evacuate": they leave, nobody evacuates them
         if spec is not None and spec.lemma in {"force", "compel"} and token.tag_ == "VBG" and token.dep_ == "advcl":
             continue  # "began stoppages, forcing the cancellation of flights": a result, not coercion
-        if spec is not None and spec.lemma == "deny" and _denies_a_fact(token):
+        if spec is not None and (spec.lemma == "deny" and _denies_a_fact(token) or denies_a_report(token)):
             continue  # "denied suspending exports": the suspension is what is negated
         if spec is not None and spec.lemma == "commit" and any(
                 c.dep_ in OBJECT_DEPS and c.lemma_.lower() in WRONGS for c in token.children):
@@ -414,7 +414,8 @@ def _crowd_subject(verb: Token) -> bool:
 def _denies_a_fact(verb: Token) -> bool:
     """"denied that inmates had stopped eating", "denied carrying out pushbacks":
     a clause is denied, not a request refused."""
-    return any(c.dep_ in {"ccomp", "xcomp", "csubj"} or c.dep_ == "obj" and c.pos_ == "VERB" for c in verb.children)
+    return denies_a_report(verb) or any(
+        c.dep_ in {"ccomp", "xcomp", "csubj"} or c.dep_ == "obj" and c.pos_ == "VERB" for c in verb.children)
 
 
 def _names_something(verb: Token) -> bool:

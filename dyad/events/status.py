@@ -25,19 +25,56 @@ def event_status(trigger: Token) -> str:
     """Status from the trigger's own words, then from the words that govern it:
     an infinitive under "agree", "plan", "expect" is planned; under "refuse",
     "deny", "fail" it is negated; an object shares its verb's tense and polarity."""
-    if _is_negated(trigger) or _not_yet(trigger) or _stopped_short(trigger):
+    if _is_negated(trigger) or _not_yet(trigger) or _stopped_short(trigger) or _denied_report(trigger):
         return NEGATED
     if _is_future(trigger) or _conditional(trigger) or _demanded(trigger):
         return PLANNED
     for link, head in _governors(trigger):
         lemma = head.lemma_.lower()
-        if link in {"xcomp", "ccomp", "acl"} and lemma in _NEGATING_HEADS or _is_negated(head):
+        if link in {"xcomp", "ccomp", "acl"} and lemma in _NEGATING_HEADS or _is_negated(head) or _denied_report(head):
             return NEGATED  # "had no plans to expel": the plan's "no" denies the act
         if link in {"xcomp", "acl"} and lemma in _PLANNING_HEADS or _is_future(head):
             return PLANNED  # "plan to table a motion", parsed as a clause on "plan"
         if link == "obj" and lemma in _PLANNING_OBJECT_HEADS:
             return PLANNED  # "plans more drone attacks", "are preparing joint manoeuvres"
     return HAPPENED
+
+
+REPORT_NOUNS = {"report", "claim", "allegation", "accusation", "suggestion", "rumour", "rumor", "speculation"}
+_DENYING_HEADS = {"deny", "reject", "dismiss", "refute"}
+_DENYING_FORMS = {"denied", "denies", "rejected", "rejects", "dismissed", "dismisses", "refuted", "refutes"}
+
+
+def _denied_report(clause: Token) -> bool:
+    """"denied reports that it had expelled the ambassador": the act is what
+    a report says, and the report is denied. The parse of such lines varies
+    (the clause hung on the report or on the verb, "denied" read as the
+    report's adjective or noun), so the denial is the verb before the report."""
+    if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return denies_a_report(clause.head)  # "denied reports that it had threatened", hung on the verb
+    noun = clause.head
+    return clause.dep_ in {"acl", "acl:relcl", "ccomp"} and a_report(noun) and (
+        noun.dep_ == "obj" and _denying(noun.head) or noun.i > 0 and _denying(noun.doc[noun.i - 1]))
+
+
+def denies_a_report(verb: Token) -> bool:
+    """"denied reports that ...", "rejected claims that ...": a fact denied, not a proposal rejected."""
+    if not _denying(verb):
+        return False
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return following is not None and a_report(following) or any(c.dep_ == "obj" and a_report(c) for c in verb.children)
+
+
+def a_report(noun: Token) -> bool:
+    """A report of a fact; a claim only with what it says ("claims that its
+    officers had ..."): "Venezuela's claim to the Essequibo" is a demand."""
+    lemma = noun.lemma_.lower()
+    return lemma in REPORT_NOUNS and (lemma != "claim" or any(c.dep_ in {"acl", "ccomp"} for c in noun.children))
+
+
+def _denying(verb: Token) -> bool:
+    # the tagger may call the misread verb a noun ("denied/NN reports"), lemmatised as it stands
+    return verb.lemma_.lower() in _DENYING_HEADS or verb.lower_ in _DENYING_FORMS
 
 
 _MANDATIVE_HEADS = {"insist", "demand", "urge", "ask", "propose", "recommend", "request"}
