@@ -1929,3 +1929,13 @@ def test_pipeline_an_act_in_a_denied_report_is_negated(coder, text, event_type):
 def test_pipeline_a_territorial_claim_rejected_is_a_rejection(coder):
     text = "Guyana's president rejected Venezuela's claim to the Essequibo region."
     assert find(code(coder, text), "REJECT").status == "happened"
+
+
+@pytest.mark.parametrize("text", [
+    "The Indian army raised its alert level in Kashmir after the attack.",
+    "Police in Nairobi increased their presence in the city centre ahead of the protests.",
+    "Iran held military manoeuvres near the Strait of Hormuz.",  # alone: a show of force
+    "Indonesia stepped up patrols near the Natuna islands.",
+])
+def test_pipeline_alerts_raised_presence_increased_and_manoeuvres_are_mobilization(coder, text):
+    assert find(code(coder, text), "MOBILIZE") is not None
