@@ -1939,3 +1939,12 @@ def test_pipeline_a_territorial_claim_rejected_is_a_rejection(coder):
 ])
 def test_pipeline_alerts_raised_presence_increased_and_manoeuvres_are_mobilization(coder, text):
     assert find(code(coder, text), "MOBILIZE") is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The UN secretary general renewed his call for a ceasefire in Yemen.",
+    "The opposition leader repeated calls for the president to resign.",
+])
+def test_pipeline_a_call_for_something_is_a_request_not_a_phone_call(coder, text):
+    events = code(coder, text)
+    assert find(events, "REQUEST") is not None and find(events, "CONSULT") is None

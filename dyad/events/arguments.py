@@ -86,6 +86,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             spec = _strike_sense(token, spec)
         if spec is not None and token.pos_ == "NOUN" and spec.lemma == "raid":
             spec = _raid_sense(token, spec)
+        if spec is not None and token.pos_ == "NOUN" and spec.lemma == "call":
+            spec = _call_sense(token, spec)
         if spec is not None and token.pos_ == "VERB" and spec.lemma == "strike" and _downing_tools(token):
             spec = TriggerSpec(spec.lemma, None, "VERB", "PROTEST", "strike", "act")
         if spec is not None and spec.lemma == "call" and _names_something(token):
@@ -453,6 +455,16 @@ def _raid_sense(token: Token, spec: TriggerSpec) -> TriggerSpec:
     if not words & AERIAL_WORDS:
         return spec
     return TriggerSpec(spec.lemma, None, "NOUN", "ASSAULT", "drone" if "drone" in words else "aerial", "act")
+
+
+def _call_sense(token: Token, spec: TriggerSpec) -> TriggerSpec:
+    """"renewed his call for a ceasefire", "calls for the president to resign":
+    a call for something is a request, not a telephone call, whether the parse
+    hangs the "for" on the call or on the verb whose object the call is."""
+    holders = [token] + ([token.head] if token.dep_ in OBJECT_DEPS else [])
+    asked = any(c.dep_ in {"nmod", "obl", "acl"} and c.i > token.i and _case(c) == "for" for h in holders for c in h.children) \
+        or any(c.dep_ == "acl" and infinitive(c) for c in token.children)
+    return TriggerSpec(spec.lemma, None, "NOUN", "REQUEST", None, "act") if asked else spec
 
 
 def _downing_tools(verb: Token) -> bool:
