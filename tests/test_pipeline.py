@@ -1948,3 +1948,8 @@ def test_pipeline_alerts_raised_presence_increased_and_manoeuvres_are_mobilizati
 def test_pipeline_a_call_for_something_is_a_request_not_a_phone_call(coder, text):
     events = code(coder, text)
     assert find(events, "REQUEST") is not None and find(events, "CONSULT") is None
+
+
+def test_pipeline_a_return_to_talks_is_a_meeting_not_a_release(coder):
+    events = code(coder, "The rebels agreed to return to the talks with the government next week.")
+    assert find(events, "CONSULT") is not None and find(events, "RETREAT") is None
