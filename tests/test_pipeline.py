@@ -1953,3 +1953,11 @@ def test_pipeline_a_call_for_something_is_a_request_not_a_phone_call(coder, text
 def test_pipeline_a_return_to_talks_is_a_meeting_not_a_release(coder):
     events = code(coder, "The rebels agreed to return to the talks with the government next week.")
     assert find(events, "CONSULT") is not None and find(events, "RETREAT") is None
+
+
+@pytest.mark.parametrize("text, event_type, mode", [
+    ("Rwanda deployed peacekeepers to South Sudan.", "AID", None),  # protection given, not a show of force
+    ("The junta handed power to a civilian government.", "RETREAT", "resign"),
+])
+def test_pipeline_peacekeepers_sent_and_power_handed_over(coder, text, event_type, mode):
+    assert find(code(coder, text), event_type, mode=mode) is not None
