@@ -1961,3 +1961,16 @@ def test_pipeline_a_return_to_talks_is_a_meeting_not_a_release(coder):
 ])
 def test_pipeline_peacekeepers_sent_and_power_handed_over(coder, text, event_type, mode):
     assert find(code(coder, text), event_type, mode=mode) is not None
+
+
+def test_pipeline_bare_authorities_are_the_state_where_they_act(coder):
+    event = find(code(coder, "Authorities imposed a curfew in Srinagar."), "COERCE")
+    assert (event.source.country, event.source.sector) == ("IND", "GOV")
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Lebanon appealed to the UN to pressure Israel to withdraw.", "RETREAT"),  # pressed for, not done
+    ("Putin warned the West against sending troops to Ukraine.", "MOBILIZE"),  # warned against, not done
+])
+def test_pipeline_acts_pressed_for_or_warned_against_have_not_happened(coder, text, event_type):
+    assert all(e.status != "happened" for e in code(coder, text) if e.event_type == event_type)

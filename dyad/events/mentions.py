@@ -773,7 +773,8 @@ UNIFORMED_SECTORS = {"MIL", "COP"}
 
 def _unplaced_side(token: Token, knowledge: ActorKnowledge) -> bool:
     sector = knowledge.sector_in([token.text])
-    return sector in PEOPLE_SECTORS or sector in UNIFORMED_SECTORS and token.lower_ not in {"forces", "force"}
+    return sector in PEOPLE_SECTORS or sector in UNIFORMED_SECTORS and token.lower_ not in {"forces", "force"} \
+        or token.lower_ == "authorities"
 
 
 def _body_in(modifiers: list[Token], knowledge: ActorKnowledge) -> str | None:

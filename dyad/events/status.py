@@ -13,6 +13,8 @@ _PLANNING_HEADS = {
     "agree", "plan", "expect", "schedule", "intend", "promise", "pledge", "decide", "hope", "aim",
     "prepare", "set", "due", "want", "seek", "propose", "offer", "invite", "vow", "announce", "urge",
     "ask", "call", "consider", "threaten", "wish", "like", "try", "attempt", "ready", "willing", "prepared",
+    # pressing someone to act: "appealed to the UN to pressure Israel to withdraw"
+    "pressure", "press", "push", "lobby", "encourage", "appeal", "request", "implore", "beg", "exhort",
 }
 # Verbs whose complement is denied ("refused to meet").
 _NEGATING_HEADS = {"refuse", "deny", "fail", "decline", "reject", "cancel", "postpone", "avoid", "refrain", "abstain",
@@ -27,7 +29,7 @@ def event_status(trigger: Token) -> str:
     "deny", "fail" it is negated; an object shares its verb's tense and polarity."""
     if _is_negated(trigger) or _not_yet(trigger) or _stopped_short(trigger) or _denied_report(trigger):
         return NEGATED
-    if _is_future(trigger) or _conditional(trigger) or _demanded(trigger):
+    if _is_future(trigger) or _conditional(trigger) or _demanded(trigger) or _warned_against(trigger):
         return PLANNED
     for link, head in _governors(trigger):
         lemma = head.lemma_.lower()
@@ -38,6 +40,16 @@ def event_status(trigger: Token) -> str:
         if link == "obj" and lemma in _PLANNING_OBJECT_HEADS:
             return PLANNED  # "plans more drone attacks", "are preparing joint manoeuvres"
     return HAPPENED
+
+
+_WARNING_HEADS = {"warn", "caution", "advise"}
+
+
+def _warned_against(trigger: Token) -> bool:
+    """"warned the West against sending troops": what a warning is against
+    has not been done."""
+    return trigger.tag_ == "VBG" and trigger.head.lemma_.lower() in _WARNING_HEADS \
+        and any(c.dep_ in {"mark", "case"} and c.lower_ == "against" for c in trigger.children)
 
 
 REPORT_NOUNS = {"report", "claim", "allegation", "accusation", "suggestion", "rumour", "rumor", "speculation"}
