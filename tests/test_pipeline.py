@@ -1974,3 +1974,12 @@ def test_pipeline_bare_authorities_are_the_state_where_they_act(coder):
 ])
 def test_pipeline_acts_pressed_for_or_warned_against_have_not_happened(coder, text, event_type):
     assert all(e.status != "happened" for e in code(coder, text) if e.event_type == event_type)
+
+
+@pytest.mark.parametrize("text", [
+    "The Philippines filed a diplomatic protest against China over the water cannon incident.",
+    "Vietnam delivered a formal protest to the Chinese embassy.",
+])
+def test_pipeline_a_protest_filed_is_a_complaint_not_a_demonstration(coder, text):
+    events = code(coder, text)
+    assert find(events, "ACCUSE") is not None and find(events, "PROTEST") is None
