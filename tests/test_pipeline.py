@@ -1983,3 +1983,11 @@ def test_pipeline_acts_pressed_for_or_warned_against_have_not_happened(coder, te
 def test_pipeline_a_protest_filed_is_a_complaint_not_a_demonstration(coder, text):
     events = code(coder, text)
     assert find(events, "ACCUSE") is not None and find(events, "PROTEST") is None
+
+
+@pytest.mark.parametrize("text, event_type, mode", [
+    ("Riot police in Lima dispersed the crowd with tear gas.", "ASSAULT", "crowd-control"),
+    ("Police in Lima dispersed the rally.", "COERCE", "restrict"),  # by order, no force told
+])
+def test_pipeline_a_crowd_dispersed_by_force_is_violent_repression(coder, text, event_type, mode):
+    assert find(code(coder, text), event_type, mode=mode) is not None

@@ -88,6 +88,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             spec = _raid_sense(token, spec)
         if spec is not None and token.pos_ == "NOUN" and spec.lemma == "call":
             spec = _call_sense(token, spec)
+        if spec is not None and spec.lemma == "disperse":
+            spec = _dispersal_sense(token, spec)
         if spec is not None and token.pos_ == "VERB" and spec.lemma == "strike" and _downing_tools(token):
             spec = TriggerSpec(spec.lemma, None, "VERB", "PROTEST", "strike", "act")
         if spec is not None and spec.lemma == "call" and _names_something(token):
@@ -465,6 +467,21 @@ def _call_sense(token: Token, spec: TriggerSpec) -> TriggerSpec:
     asked = any(c.dep_ in {"nmod", "obl", "acl"} and c.i > token.i and _case(c) == "for" for h in holders for c in h.children) \
         or any(c.dep_ == "acl" and infinitive(c) for c in token.children)
     return TriggerSpec(spec.lemma, None, "NOUN", "REQUEST", None, "act") if asked else spec
+
+
+CROWD_CONTROL_WORDS = {"gas", "cannon", "cannons", "bullets", "bullet", "batons", "baton", "grenades", "spray", "clubs",
+                       "truncheons", "shots", "rounds", "force"}
+
+
+def _dispersal_sense(verb: Token, spec: TriggerSpec) -> TriggerSpec:
+    """"dispersed the crowd with tear gas": a crowd broken up by force is
+    repression by violence (PLOVER's ASSAULT, crowd control), not a mere order."""
+    holders = [verb] + [c for c in verb.children if c.dep_ in OBJECT_DEPS]  # the parse may hang "with" on the crowd
+    used = {t.lower_ for h in holders for c in h.children if c.dep_ in {"obl", "nmod"} and _case(c) == "with"
+            for t in c.subtree}
+    if not used & CROWD_CONTROL_WORDS:
+        return spec
+    return TriggerSpec(spec.lemma, None, "VERB", "ASSAULT", "crowd-control", "act")
 
 
 def _downing_tools(verb: Token) -> bool:
