@@ -1991,3 +1991,8 @@ def test_pipeline_a_protest_filed_is_a_complaint_not_a_demonstration(coder, text
 ])
 def test_pipeline_a_crowd_dispersed_by_force_is_violent_repression(coder, text, event_type, mode):
     assert find(code(coder, text), event_type, mode=mode) is not None
+
+
+def test_pipeline_a_protest_repressed_is_not_the_repressors_protest(coder):
+    events = code(coder, "Police in Lima dispersed the rally.")
+    assert find(events, "COERCE") is not None and find(events, "PROTEST") is None

@@ -115,7 +115,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     triggers = _done_together(sent, triggers)
     if not triggers and not any(t.pos_ in {"VERB", "AUX"} for t in sent):
         triggers = _headline_verbs(sent, lexicon)
-    triggers = _without_requested_acts(_without_protest_topics(triggers))
+    triggers = _without_repressed_protests(_without_requested_acts(_without_protest_topics(triggers)))
     return sorted((_as_expulsion(_as_threat(t, lexicon)) for t in triggers), key=lambda t: t.head.i)
 
 
@@ -236,6 +236,19 @@ def _without_protest_topics(triggers: list[Trigger]) -> list[Trigger]:
     protests = {t.head.i for t in triggers if t.spec.event_type == "PROTEST"}
     return [t for t in triggers if not (
         t.spec.event_type == "REQUEST" and t.head.dep_ in {"advcl", "xcomp", "acl"} and t.head.head.i in protests)]
+
+
+REPRESSING_TYPES = {"COERCE", "ASSAULT"}
+
+
+def _without_repressed_protests(triggers: list[Trigger]) -> list[Trigger]:
+    """"Police dispersed the rally", "the junta banned the march": a protest
+    that is what the repression falls on is not the repressor's protest; with
+    its protesters unnamed ("a march by farmers" names them) it is no event."""
+    repressing = {t.head.i for t in triggers if t.spec.event_type in REPRESSING_TYPES and t.head.pos_ == "VERB"}
+    return [t for t in triggers if not (
+        t.spec.event_type == "PROTEST" and t.head.pos_ == "NOUN" and t.head.dep_ in OBJECT_DEPS
+        and t.head.head.i in repressing and not any(_case(c) in {"by", "of"} for c in t.head.children))]
 
 
 def _without_requested_acts(triggers: list[Trigger]) -> list[Trigger]:
