@@ -20,16 +20,12 @@ MIN_TRIGGERS_PER_TYPE = 15
 # Sentences that fail for reasons outside the lexicon, with the reason seen in the
 # shipped pipeline's parse (each pipeline misreads its own few).
 # strict=False: they count when they pass.
-PARSE_FAILURES = {
-    "Norway and Sweden agreed to deepen cooperation on Arctic security.":
-        "parse: 'Norway' read as the root and 'agreed' as its conjunct, so the cooperation has no sides",
-}
+# (Both lists are empty with the pipeline of 2026-12-07 trained further with headlines: it
+# parses "Norway and Sweden agreed to deepen cooperation" and tags "share" as a verb.)
+PARSE_FAILURES: dict[str, str] = {}
 # Sentences where the tagger or lemmatiser hides the trigger word itself (the sentence
 # model may still name the event).
-TRIGGER_WORD_FAILURES = {
-    "India and Japan share data on Chinese naval movements.":
-        "tagger: 'share' read as a noun compound of 'data', so no verb tells the cooperation",
-}
+TRIGGER_WORD_FAILURES: dict[str, str] = {}
 
 
 def _rows() -> list[list[str]]:

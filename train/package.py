@@ -9,13 +9,16 @@ import sys
 from pathlib import Path
 
 import spacy
+from spacy.util import load_config
 
+CONTINUE_CONFIG = Path(__file__).parent / "continue.cfg"
 META = {
     "name": "dyad_en_news",
     "description": (
         "Dyad's English pipeline: tagger, morphologizer, lemmatizer, dependency parser (UD labels) and NER "
         "(PER, ORG, LOC), trained by `make model` from UD English EWT, UNER English EWT and the openly "
-        "licensed genres of UD English GUM (tags and parse only)."
+        "licensed genres of UD English GUM (tags and parse only), then trained further with wire headlines made "
+        "from those treebanks' sentences (train/continue.cfg)."
     ),
     "sources": [
         {"name": "UD English EWT v2.16", "url": "https://universaldependencies.org/", "license": "CC BY-SA 4.0"},
@@ -33,6 +36,9 @@ META = {
 def main(trained: str, target: str) -> None:
     # the training-time hook of train/continue.cfg (train/train.py) is not shipped
     nlp = spacy.load(trained, config={"nlp": {"after_pipeline_creation": None}})
+    if "base" in nlp.config["paths"]:
+        # trained further by train/continue.cfg: its own paths, not a command line's overrides
+        nlp.config["paths"].update(load_config(CONTINUE_CONFIG)["paths"])
     nlp.meta.update(META)
     nlp.to_disk(target)
     size = sum(p.stat().st_size for p in Path(target).rglob("*") if p.is_file())

@@ -438,7 +438,7 @@ def _denies_a_fact(verb: Token) -> bool:
 def _names_something(verb: Token) -> bool:
     """"called Russia a key player", "called the attack a war crime": an
     object and a noun saying what it is make "call" a verb of naming."""
-    objects = [c for c in verb.children if c.dep_ in {"obj", "xcomp"} and c.pos_ in {"NOUN", "PROPN", "ADJ"}]
+    objects = [c for c in verb.children if c.dep_ in {"obj", "iobj", "xcomp"} and c.pos_ in {"NOUN", "PROPN", "ADJ"}]
     return len(objects) >= 2
 
 
@@ -632,6 +632,9 @@ def _complement(verb: Token, lemma: str) -> Token | None:
             for grandchild in child.children:
                 if grandchild.dep_ in {"nmod", "compound"} and lemma in lemma_candidates(grandchild):
                     return grandchild
+                if child.dep_ in OBJECT_DEPS and grandchild.dep_ in {"advmod", "compound:prt"} and grandchild.i > child.i \
+                        and grandchild.lower_ == lemma:
+                    return grandchild  # "handed two smugglers over": the particle hung on the object
                 if child.dep_ in OBJECT_DEPS and grandchild.dep_ == "acl" and infinitive(grandchild) \
                         and lemma in lemma_candidates(grandchild):
                     return grandchild  # "ordered a steelmaker to pay": the object's "to" clause read as its own
@@ -704,6 +707,9 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
         targets.extend(_agents_investigated(trigger, mentions))
     if trigger.spec.event_type == "COOPERATE" and trigger.spec.frame == "pass":
         targets[:] = _receiving_state(trigger, targets, mentions) or targets
+    elif trigger.spec.event_type == "RETREAT" and trigger.spec.frame == "pass":
+        # "handed two smugglers over to Greek police": suspects handed to another state's agency
+        targets[:] = [m for m in _receiving_state(trigger, targets, mentions) if m.kind == "group"] or targets
     sides = _between(trigger, mentions)
     if sides and trigger.spec.mode == "third-party" and sources:
         targets[:] = sides  # "the envoy shuttled between Colombo and Kilinochchi": the sides are whom he goes between
@@ -755,8 +761,15 @@ def _receiving_state(trigger: Trigger, targets: list[Mention], mentions: list[Me
     whether the parse hangs "to Brazil" on the verb or on the person."""
     doc = trigger.head.doc
     holders = {trigger.head.i} | {m.root for m in targets}
-    return [m for m in mentions if m.kind in {"state", "capital"} and _case(doc[m.root]) == "to"
-            and doc[m.root].head.i in holders]
+    return [m for m in mentions if _case(doc[m.root]) == "to" and doc[m.root].head.i in holders
+            and (m.kind in {"state", "capital"} or m.kind == "group" and _foreign_agency(m, targets))]
+
+
+def _foreign_agency(mention: Mention, handed: list[Mention]) -> bool:
+    """"handed two smugglers over to Greek police": another state's police or
+    courts receive the person for their state."""
+    countries = {a.country for m in handed for a in m.actors}
+    return all(a.sector in {"COP", "JUD", "GOV"} and a.country and a.country not in countries for a in mention.actors)
 
 
 MISSION_NOUNS = {"embassy", "consulate", "mission", "legation", "staff", "diplomat", "ambassador", "envoy"}

@@ -70,12 +70,21 @@ def load_pipeline(name_or_path: str | None = None) -> Language:
 FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP"}
 
 
-@Language.component("dyad_finite_verbs", assigns=["token.pos", "token.tag"])
+@Language.component("dyad_finite_verbs", assigns=["token.pos", "token.tag", "token.dep", "token.head"])
 def finite_verbs(doc: Doc) -> Doc:
     """A word the tagger calls a finite verb is a verb, whatever the
     morphologizer's part of speech says: the two are trained apart and
     sometimes disagree ("applauded" tagged VBD but given ADJ). A lower-case
-    word in -ed is never a proper noun."""
+    word in -ed is never a proper noun. Two misparses that no reading of
+    English allows are mended: a noun as a verb's compound is its subject,
+    and a lone word read as a second subject modifies the one after it."""
+    for token in doc:
+        if token.dep_ == "compound" and token.head.pos_ == "VERB" and token.i < token.head.i \
+                and token.pos_ in {"NOUN", "PROPN"}:
+            token.dep_ = "nsubj"  # "The junta/compound handed power": the parse's compound of a verb
+        elif _doubled_subject(token) is not None:
+            other = _doubled_subject(token)
+            token.head, token.dep_ = other, "amod" if token.tag_ == "JJ" or token.text[:1].isupper() else "compound"
     for token in doc:
         if token.tag_ in FINITE_VERB_TAGS and token.pos_ in {"ADJ", "NOUN", "PROPN"}:
             token.pos_ = "VERB"
@@ -85,6 +94,15 @@ def finite_verbs(doc: Doc) -> Doc:
         elif _takes_an_object(token):
             token.tag_, token.pos_ = _verb_tag(token), "VERB"
     return doc
+
+
+def _doubled_subject(token):
+    """"Argentine public employees will join" with "Argentine" read as a
+    subject of its own: a lone word right before the verb's other subject is
+    that subject's modifier. Returns the other subject."""
+    if token.dep_ != "nsubj" or token.tag_ not in {"JJ", "NNP", "NN"} or any(True for _ in token.children):
+        return None
+    return next((c for c in token.head.children if c.dep_ == "nsubj" and c.i > token.i and c.left_edge.i == token.i + 1), None)
 
 
 _NOUN_PHRASE_DEPS = {"det", "nmod:poss", "amod", "nummod", "case"}
