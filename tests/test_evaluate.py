@@ -226,10 +226,11 @@ def test_evaluate_seeds_end_to_end_with_the_real_coder():
 @needs_shared
 @pytest.mark.skipif(not _coder_available(), reason="the coder is not importable yet")
 def test_evaluate_petrarch_suite_with_its_verbs_file_at_or_above_its_floor():
-    """With the suite's verbs file read, at least 0.50 of its expected triples (194 of
-    352 on 2026-12-07; 17 before verb dictionaries were read)."""
+    """With the suite's verbs file read, at least 0.53 of its expected triples (194 of
+    352 on 2026-12-07, 203 with the seventh session's pipeline; 17 before verb
+    dictionaries were read)."""
     details = evaluate(SHARED, only=["petrarch"]).part("petrarch").details
-    assert details["found"] / details["expected"] >= 0.50
+    assert details["found"] / details["expected"] >= 0.53
     assert details["found_roots"] / details["expected"] >= 0.69
 
 
