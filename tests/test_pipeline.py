@@ -2004,3 +2004,11 @@ def test_pipeline_a_crowd_dispersed_by_force_is_violent_repression(coder, text, 
 def test_pipeline_a_protest_repressed_is_not_the_repressors_protest(coder):
     events = code(coder, "Police in Lima dispersed the rally.")
     assert find(events, "COERCE") is not None and find(events, "PROTEST") is None
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Maldivian vice-president steps down ahead of impeachment vote", "RETREAT"),
+    ("Uzbekistan curbs cotton sales to Turkish mills amid payment row", "SANCTION"),
+])
+def test_pipeline_a_headline_phrasal_verb_read_as_a_plural_noun(coder, text, event_type):
+    assert find(code(coder, text), event_type) is not None

@@ -141,12 +141,27 @@ def _headline_verbs(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     for token in sent:
         if token.tag_ not in {"NNS", "VBZ"} or not token.lower_.endswith("s") or token.i == sent.start:
             continue
+        phrasal = _headline_phrasal(sent, token, lexicon)
+        if phrasal is not None:
+            found.append(phrasal)  # "vice-president steps down", "court orders release of"
+            continue
         if _entry(lexicon.nouns, token) is not None:
             continue  # "talks", "strikes": nouns too
         spec = _entry(lexicon.verbs, token)
         if spec is not None:
             found.append(Trigger(token, (token.i,), spec, headline=True))
     return found
+
+
+def _headline_phrasal(sent: Span, token: Token, lexicon: Lexicon) -> Trigger | None:
+    """A headline's verb in -s with its particle right after it or its object
+    noun among the next few words: "steps down", "orders release of"."""
+    following = sent[token.i + 1 - sent.start : token.i + 4 - sent.start]
+    for spec in (s for lemma in lemma_candidates(token) for s in lexicon.phrasal_for(lemma)):
+        complement = next((t for t in following if spec.complement in lemma_candidates(t)), None)
+        if complement is not None and (complement.i == token.i + 1 or complement.pos_ in {"NOUN", "PROPN"}):
+            return Trigger(token, (token.i, complement.i), spec, headline=True)
+    return None
 
 
 def _listed_before(mention: Mention, mentions: list[Mention], doc) -> list[Mention]:
