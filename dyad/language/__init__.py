@@ -78,13 +78,7 @@ def finite_verbs(doc: Doc) -> Doc:
     word in -ed is never a proper noun. Two misparses that no reading of
     English allows are mended: a noun as a verb's compound is its subject,
     and a lone word read as a second subject modifies the one after it."""
-    for token in doc:
-        if token.dep_ == "compound" and token.head.pos_ == "VERB" and token.i < token.head.i \
-                and token.pos_ in {"NOUN", "PROPN"}:
-            token.dep_ = "nsubj"  # "The junta/compound handed power": the parse's compound of a verb
-        elif _doubled_subject(token) is not None:
-            other = _doubled_subject(token)
-            token.head, token.dep_ = other, "amod" if token.tag_ == "JJ" or token.text[:1].isupper() else "compound"
+    _mend_impossible_arcs(doc)
     for token in doc:
         if token.tag_ in FINITE_VERB_TAGS and token.pos_ in {"ADJ", "NOUN", "PROPN"}:
             token.pos_ = "VERB"
@@ -94,6 +88,15 @@ def finite_verbs(doc: Doc) -> Doc:
         elif _takes_an_object(token):
             token.tag_, token.pos_ = _verb_tag(token), "VERB"
     return doc
+
+
+def _mend_impossible_arcs(doc: Doc) -> None:
+    for token in doc:
+        if token.dep_ == "compound" and token.head.pos_ == "VERB" and token.i < token.head.i \
+                and token.pos_ in {"NOUN", "PROPN"}:
+            token.dep_ = "nsubj"  # "The junta/compound handed power": the parse's compound of a verb
+        elif (other := _doubled_subject(token)) is not None:
+            token.head, token.dep_ = other, "amod" if token.tag_ == "JJ" or token.text[:1].isupper() else "compound"
 
 
 def _doubled_subject(token):
