@@ -446,8 +446,7 @@ def _crowd_subject(verb: Token) -> bool:
 def _denies_a_fact(verb: Token) -> bool:
     """"denied that inmates had stopped eating", "denied carrying out pushbacks":
     a clause is denied, not a request refused."""
-    return denies_a_report(verb) or any(
-        c.dep_ in {"ccomp", "xcomp", "csubj"} or c.dep_ == "obj" and c.pos_ == "VERB" for c in verb.children)
+    return any(c.dep_ in {"ccomp", "xcomp", "csubj"} or c.dep_ == "obj" and c.pos_ == "VERB" for c in verb.children)
 
 
 def _names_something(verb: Token) -> bool:

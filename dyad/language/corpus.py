@@ -377,16 +377,17 @@ def headline_rows(rows) -> list | None:
     future = [c for c in auxes if c[2] == "will"]
     if auxes != future or (not future and root[4] not in {"VBD", "VBZ", "VBP"}) or (future and root[4] != "VB"):
         return None
-    dropped = {r[0] for r in rows if r[7] == "det" and r[2] in {"the", "a", "an"}} | {rows[-1][0]}
+    dropped = _dropped_ids(rows)
     if any(children[i] for i in dropped) or len(dropped) >= len(rows) - 2:
         return None
     plural = subjects[0][4] in {"NNS", "NNPS"}
+    future_ids = {c[0] for c in future}
     kept = []
     for r in rows:
         if r[0] in dropped:
             continue
         r = list(r)
-        if r[0] in {c[0] for c in future}:
+        if r[0] in future_ids:
             r[1:6] = ["to", "to", "PART", "TO", "_"]
             r[7] = "mark"
         elif not future and (r[0] == root[0] or r[7] == "conj" and r[6] == root[0] and r[4] == root[4]):
@@ -413,18 +414,16 @@ def _headline_entities(rows, headline, ner) -> tuple[list[str], list[str]] | Non
     tagged as no entity; else the headline's entities stay missing."""
     if ner is None or ner[0] != [r[1] for r in rows]:
         return None
-    kept_ids = {r[0] for r in rows} - _dropped_ids(rows, headline)
+    kept_ids = {r[0] for r in rows} - _dropped_ids(rows)
     tags = [tag for r, tag in zip(rows, ner[1]) if r[0] in kept_ids]
     if any(tag != "O" for r, tag in zip(rows, ner[1]) if r[0] not in kept_ids):
         return None
     return [r[1] for r in headline], tags
 
 
-def _dropped_ids(rows, headline) -> set[str]:
-    """Which of the sentence's words the headline left out (articles, the full stop)."""
-    dropped = {r[0] for r in rows if r[7] == "det" and r[2] in {"the", "a", "an"}} | {rows[-1][0]}
-    assert len(rows) - len(dropped) == len(headline)
-    return dropped
+def _dropped_ids(rows) -> set[str]:
+    """Which of the sentence's words a headline leaves out (articles, the full stop)."""
+    return {r[0] for r in rows if r[7] == "det" and r[2] in {"the", "a", "an"}} | {rows[-1][0]}
 
 
 def headline_docs(datasets: Path, vocab, with_gum: bool = False) -> tuple[list[Doc], int]:
