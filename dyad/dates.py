@@ -431,13 +431,27 @@ def _ago(m: re.Match, text: str, pub: _Pub | None) -> _Res | None:
 
 
 _Handler = Callable[[re.Match, str, "_Pub | None"], "_Res | None"]
+
+# Words without which a pattern cannot match: most sentences hold no date, and these
+# plain searches are much cheaper than the patterns, which try every position.
+_ISO_CLUE = re.compile(r"\d{4}-")
+_YEAR_CLUE = re.compile(r"1[89]\d\d|20\d\d")
+_DECADE_CLUE = re.compile(r"0s")
+_MONTH_CLUE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # the full names begin so too
+_WEEKDAY_CLUE = re.compile("|".join(w.capitalize() for w in _WEEKDAYS))
+_DAY_WORD_CLUE = re.compile(r"today|tonight|yesterday|tomorrow|morning|afternoon|evening|night", re.IGNORECASE)
+_AGO_CLUE = re.compile(r"ago", re.IGNORECASE)
+_UNIT_CLUE = re.compile(r"week|month|year", re.IGNORECASE)
+_VAGUE_CLUE = re.compile(r"future|day|week|month|year|decade|past|time|period|soon|recent|lately", re.IGNORECASE)
+
 # Where two mentions overlap the longer wins; on a tie, the earlier in this list.
-_PATTERNS: tuple[tuple[re.Pattern, _Handler], ...] = (
-    (_ISO, _absolute_day), (_MDY, _absolute_day), (_DMY, _absolute_day),
-    (_MY, _absolute_month), (_MONTH_OF_YEAR, _month_of_year), (_MONTH_REL, _month_rel),
-    (_MD, _month_day), (_DM, _month_day), (_DECADE, _decade), (_YEAR_P, _absolute_year),
-    (_WEEKDAY, _weekday), (_DAY_WORD, _day_word), (_AGO, _ago), (_REL_UNIT, _rel_unit),
-    (_VAGUE, _vague), (_MONTH_BARE, _month),
+_PATTERNS: tuple[tuple[re.Pattern, _Handler, re.Pattern], ...] = (
+    (_ISO, _absolute_day, _ISO_CLUE), (_MDY, _absolute_day, _YEAR_CLUE), (_DMY, _absolute_day, _YEAR_CLUE),
+    (_MY, _absolute_month, _YEAR_CLUE), (_MONTH_OF_YEAR, _month_of_year, _MONTH_CLUE),
+    (_MONTH_REL, _month_rel, _MONTH_CLUE), (_MD, _month_day, _MONTH_CLUE), (_DM, _month_day, _MONTH_CLUE),
+    (_DECADE, _decade, _DECADE_CLUE), (_YEAR_P, _absolute_year, _YEAR_CLUE), (_WEEKDAY, _weekday, _WEEKDAY_CLUE),
+    (_DAY_WORD, _day_word, _DAY_WORD_CLUE), (_AGO, _ago, _AGO_CLUE), (_REL_UNIT, _rel_unit, _UNIT_CLUE),
+    (_VAGUE, _vague, _VAGUE_CLUE), (_MONTH_BARE, _month, _MONTH_CLUE),
 )
 
 
@@ -472,7 +486,12 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     """Every date expression of ``text`` (a sentence), resolved against ``published``."""
     pub = _parse_published(published)
     found: list[tuple[int, int, int, tuple[str | None, str]]] = []
-    for rank, (pattern, handler) in enumerate(_PATTERNS):
+    clues: dict[re.Pattern, bool] = {}
+    for rank, (pattern, handler, clue) in enumerate(_PATTERNS):
+        if clue not in clues:
+            clues[clue] = clue.search(text) is not None
+        if not clues[clue]:
+            continue
         for m in pattern.finditer(text):
             res = handler(m, text, pub)
             if res is not None:

@@ -185,3 +185,14 @@ def test_search_keeps_offsets_with_article_and_acronym():
 )
 def test_key_normalises_names(text, expected):
     assert key(text) == expected
+
+
+def test_a_name_added_after_a_lookup_is_found():
+    """Look-ups are remembered; a form added later must still be found."""
+    from dyad.actors._text import Forms
+
+    forms = Forms()
+    forms.add("Gondor", "GON")
+    assert forms.get("Arnor") is None and forms.get("Gondor") == "GON"
+    forms.add("Arnor", "ARN")
+    assert forms.get("Arnor") == "ARN" and forms.get("gondor") is None

@@ -214,3 +214,26 @@ def test_resolve_event_date_without_text_takes_nearest_resolved():
 def test_find_dates_lets_a_full_date_speak_for_its_weekday():
     mentions = find_dates("The talks opened Tuesday, July 6, 2021.", PUB)
     assert [(m.text, m.value) for m in mentions] == [("July 6, 2021", "2021-07-06")]
+
+
+# One or more expressions for each of the date patterns, in many forms: each pattern's
+# clue (the plain search that lets find_dates skip it) must be inside every match.
+CLUE_CASES = [
+    "on 2021-07-05", "on July 5, 2021", "in Sept. 2019", "on the 5th of July 2021", "in early January 2020",
+    "as recently as March 2019's", "in July of last year", "in May the same year", "last November", "this coming May",
+    "on Nov. 10", "on 10 Nov", "the 10th of November", "in the 1990s", "in the late ’90s", "in the spring of 2018",
+    "the year 2019", "since 2018", "late on Friday", "this past Sunday’s", "Monday of next week", "on Tuesday evening",
+    "today", "Tonight", "last night's", "this morning", "a couple of weeks ago", "3 days ago", "several decades ago",
+    "later this month", "at the end of next year", "in the near future", "over the past few weeks", "in recent days",
+    "that same day", "the same period", "in the past", "at the time", "soon", "recently", "lately", "in June",
+    "on 3 October 2011", "in mid-April",
+]
+
+
+def test_every_date_pattern_match_holds_its_clue():
+    from dyad.dates import _PATTERNS
+
+    for pattern, _, clue in _PATTERNS:
+        matches = [m.group() for text in CLUE_CASES for m in pattern.finditer(text)]
+        assert matches, f"no case for {pattern.pattern[:60]}"
+        assert all(clue.search(match) for match in matches), [m for m in matches if not clue.search(m)]

@@ -130,12 +130,16 @@ class Found:
     text: str
 
 
+_MAX_ANSWERS = 1 << 16  # per table: a long run's memory stays bounded
+
+
 class Forms:
     """Names with the case rule: key -> [(form as written, value)]; the first added that
     fits the case of the text wins."""
 
     def __init__(self) -> None:
         self._by_key: dict[str, list[tuple[str, Any]]] = {}
+        self._answers: dict[str, Any] = {}  # get()'s answers: the same words are asked again and again
         self.longest = 1  # words in the longest key, for search()
 
     def add(self, form: str, value: Any, plain: bool = False) -> None:
@@ -144,17 +148,20 @@ class Forms:
         k = plain_key(form) if plain else key(form)
         if not k:
             return
+        self._answers.clear()
         entries = self._by_key.setdefault(k, [])
         if plain or not any(v == value and is_acronym(f) == is_acronym(form) for f, v in entries):
             entries.append((form, value))
             self.longest = max(self.longest, k.count(" ") + 1)
 
     def get(self, text: str) -> Any | None:
+        if text in self._answers:
+            return self._answers[text]
         written = surface(text)
-        for form, value in self._by_key.get(key(written), ()):
-            if case_fits(written, form):
-                return value
-        return None
+        answer = next((value for form, value in self._by_key.get(key(written), ()) if case_fits(written, form)), None)
+        if len(self._answers) < _MAX_ANSWERS:
+            self._answers[text] = answer
+        return answer
 
     def search(self, text: str) -> list[Found]:
         """Names inside ``text``, leftmost-longest, not overlapping."""

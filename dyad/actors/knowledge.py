@@ -183,8 +183,12 @@ class CountryIndex:
     def search(self, text: str) -> list[Found]:
         """Countries named inside a longer text, as :class:`Found` with a
         :class:`CountryMatch` value: "Russia's President Vladimir Putin" -> Russia's."""
+        return list(self._search(text))
+
+    @lru_cache(maxsize=1 << 14)  # asked for every noun phrase's words, which repeat; the index never changes
+    def _search(self, text: str) -> tuple[Found, ...]:
         longest = max(f.longest for f in (self.names, self.demonyms, self.capitals, self.seats))
-        return search(text, [self.match], longest)
+        return tuple(search(text, [self.match], longest))
 
     def name_of(self, iso3: str) -> str | None:
         """The short English name Dyad uses for a country: RUS -> "Russia"."""

@@ -72,6 +72,10 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
                 used.update((token.i, complement.i))
                 break
     for token in sent:
+        # the lexicon first: most words are in neither table, and the checks below cost more
+        spec = _entry(lexicon.verbs if token.pos_ == "VERB" else lexicon.nouns if token.pos_ == "NOUN" else {}, token)
+        if spec is None:
+            continue
         if token.i in used or (token.dep_ == "compound" and token.head.i in used) or any(
             c.dep_ == "compound" and c.i in used for c in token.children
         ):
@@ -81,36 +85,34 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         misread = _misread_main_verb(token)
         if (token.dep_ == "amod" and not _finite(token) and not misread and not any(c.dep_ == "nsubj" for c in token.children)) or _so_called(token):
             continue  # "the so-called mechanism", "a reported delivery": a description, not an event
-        spec = _entry(lexicon.verbs if token.pos_ == "VERB" else lexicon.nouns if token.pos_ == "NOUN" else {}, token)
-        if spec is not None and token.pos_ == "NOUN" and spec.lemma == "strike":
+        if token.pos_ == "NOUN" and spec.lemma == "strike":
             spec = _strike_sense(token, spec)
-        if spec is not None and token.pos_ == "NOUN" and spec.lemma == "raid":
+        if token.pos_ == "NOUN" and spec.lemma == "raid":
             spec = _raid_sense(token, spec)
-        if spec is not None and token.pos_ == "NOUN" and spec.lemma == "call":
+        if token.pos_ == "NOUN" and spec.lemma == "call":
             spec = _call_sense(token, spec)
-        if spec is not None and spec.lemma == "disperse":
+        if spec.lemma == "disperse":
             spec = _dispersal_sense(token, spec)
-        if spec is not None and token.pos_ == "VERB" and spec.lemma == "strike" and _downing_tools(token):
+        if token.pos_ == "VERB" and spec.lemma == "strike" and _downing_tools(token):
             spec = TriggerSpec(spec.lemma, None, "VERB", "PROTEST", "strike", "act")
-        if spec is not None and spec.lemma == "call" and _names_something(token):
+        if spec.lemma == "call" and _names_something(token):
             continue  # "called Russia a key player": naming, not a call
-        if spec is not None and spec.lemma in TRANSITIVE_ONLY and not any(c.dep_ in OBJECT_DEPS for c in token.children):
+        if spec.lemma in TRANSITIVE_ONLY and not any(c.dep_ in OBJECT_DEPS for c in token.children):
             continue  # "a truce to let civilians evacuate": they leave, nobody evacuates them
-        if spec is not None and spec.lemma in {"force", "compel"} and token.tag_ == "VBG" and token.dep_ == "advcl":
+        if spec.lemma in {"force", "compel"} and token.tag_ == "VBG" and token.dep_ == "advcl":
             continue  # "began stoppages, forcing the cancellation of flights": a result, not coercion
-        if spec is not None and (spec.lemma == "deny" and _denies_a_fact(token) or denies_a_report(token)):
+        if spec.lemma == "deny" and _denies_a_fact(token) or denies_a_report(token):
             continue  # "denied suspending exports": the suspension is what is negated
-        if spec is not None and spec.lemma == "commit" and any(
+        if spec.lemma == "commit" and any(
                 c.dep_ in OBJECT_DEPS and c.lemma_.lower() in WRONGS for c in token.children):
             continue  # "committed atrocities": a wrong done, not a commitment
-        if spec is not None:
-            triggers.append(Trigger(token, (token.i,), spec))
-            if misread:
-                used.add(token.head.i)  # "eased restrictions": the object is not an event of its own
+        triggers.append(Trigger(token, (token.i,), spec))
+        if misread:
+            used.add(token.head.i)  # "eased restrictions": the object is not an event of its own
     triggers = _bodies_left(sent, triggers)
     triggers += _protests_by_purpose(sent, triggers)
     triggers += _offers_of_readiness(sent, triggers, lexicon)
-    triggers += _insistence(sent, triggers)
+    triggers += _insistence(sent, triggers) if "insist" in present else []
     triggers += _ultimatums(sent, triggers)
     triggers = _done_together(sent, triggers)
     if not triggers and not any(t.pos_ in {"VERB", "AUX"} for t in sent):
