@@ -25,6 +25,7 @@ from dyad.events.arguments import (
     DONE_TOGETHER, RECEIVING_VERBS, Roles, Trigger, assign_roles, find_triggers, headline_triggers, said_threat_roles,
 )
 from dyad.events.knowledge import ActorKnowledge, is_state
+from dyad.events.headlines import reread_headlines
 from dyad.events.discards import is_discards_file, load_discards
 from dyad.events.lexicon import TriggerSpec, lexicon
 from dyad.events.mentions import Mention, case_of, find_mentions
@@ -78,6 +79,7 @@ class Coder:
         if any(d.drops_story(doc.text) for d in self.discards):
             return []  # a story the user's discard list says is not political news
         year = int(article.published[:4]) if article.published else None
+        reread_headlines(doc, self.nlp, self.lexicon)
         mentions = find_mentions(doc, self.knowledge, year)
         dateline = self._dateline_country(read_doc)
         home = dateline or _home_country(mentions)

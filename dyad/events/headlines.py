@@ -1,0 +1,108 @@
+"""Wire headlines read again with their verb made plain.
+
+Headlines drop articles and auxiliaries and tell the past in the present:
+"Ghana opposition slams budget", "Taiwan to station missiles on Kinmen". The
+parser, trained mostly on prose, often reads such a line as one long noun
+phrase, "slams" a plural noun, so that the line has no verb and its event
+neither subject nor object. For a line with no verb (but in a hyphenated
+word: "quake-struck"), each lower-case word the lexicon knows as a verb is
+tried in turn: the line is parsed again with "will"
+before the verb's plain form ("Ghana opposition will slam budget"; "to" becomes
+"will"), and where that parse makes the word the root verb with a subject
+before it, its tree, tags and lemmas replace the first parse's. The inserted
+"will" is not kept: the line's status still comes from its own words.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dyad.events.arguments import lemma_candidates
+from dyad.events.lexicon import Lexicon
+from dyad.language import sentences
+
+MAX_TRIES = 3  # verbs tried per line: each try is a parse of a few words
+_OPENING_WORDS = {"the", "a", "an", "of", "in", "on", "at", "for", "with", "by", "from", "into", "over", "and", "or"}
+
+
+def reread_headlines(doc: Doc, nlp: Language, lexicon: Lexicon) -> None:
+    """Give each verbless line of ``doc`` the parse it has with its verb made plain."""
+    for sent in sentences(doc):
+        if any(t.pos_ in {"VERB", "AUX"} and not (_hyphenated(t) and t.dep_ in {"amod", "compound"}) for t in sent):
+            continue  # a line with a verb of its own ("quake-struck" is none)
+        for token, plain in _verb_candidates(sent, lexicon)[:MAX_TRIES]:
+            if _reread(doc, sent, token, plain, nlp):
+                break
+
+
+def _hyphenated(token: Token) -> bool:
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (before is not None and before.text == "-" and not before.whitespace_) or \
+        (after is not None and after.text == "-" and not token.whitespace_)
+
+
+def _verb_candidates(sent: Span, lexicon: Lexicon) -> list[tuple[Token, str]]:
+    """Lower-case words after the line's first that the lexicon knows as verbs,
+    each with the plain form it knows, where no article or preposition comes
+    right before ("the march", "in talks" are nouns)."""
+    found = []
+    for token in sent[1:]:
+        before = token.doc[token.i - 1]
+        if not token.text.isalpha() or not token.text.islower() or before.lower_ in _OPENING_WORDS:
+            continue
+        plain = next((lemma for lemma in lemma_candidates(token)
+                      if lemma in lexicon.verbs or lexicon.phrasal_for(lemma)), None)
+        if plain is not None:
+            found.append((token, plain))
+    return found
+
+
+def _reread(doc: Doc, sent: Span, verb: Token, plain: str, nlp: Language) -> bool:
+    infinitive = verb.i - 1 > sent.start and doc[verb.i - 1].lower_ == "to"
+    words, spaces, old_of_new = [], [], []
+    for token in sent:
+        if token.i == verb.i and not infinitive:
+            words.append("will")  # "Ghana opposition will slam budget": a word of the reading only
+            spaces.append(True)
+            old_of_new.append(None)
+        if token.i == verb.i - 1 and infinitive:
+            words.append("will")  # "Taiwan to station" -> "Taiwan will station"
+        else:
+            words.append(plain if token.i == verb.i else token.text)
+        spaces.append(bool(token.whitespace_))
+        old_of_new.append(token.i)
+    read = nlp(Doc(nlp.vocab, words=words, spaces=spaces))
+    new_verb = read[old_of_new.index(verb.i)]
+    if new_verb.dep_ != "ROOT" or new_verb.pos_ != "VERB" or len(list(read.sents)) != 1 \
+            or not any(c.dep_.startswith("nsubj") and c.i < new_verb.i for c in new_verb.children):
+        return False
+    _take_parse(doc, sent, verb, plain, infinitive, read, old_of_new)
+    return True
+
+
+def _take_parse(doc: Doc, sent: Span, verb: Token, plain: str, infinitive: bool, read: Doc,
+                old_of_new: list[int | None]) -> None:
+    new_of_old = {old: new for new, old in enumerate(old_of_new) if old is not None}
+    verb_new = new_of_old[verb.i]
+    attrs = [HEAD, DEP, POS, TAG, LEMMA]
+    array = doc.to_array(attrs)
+    strings = doc.vocab.strings
+    for token in sent:
+        new = read[new_of_old[token.i]]
+        head = new.head.i if old_of_new[new.head.i] is not None else verb_new  # words on "will" go to the verb
+        array[token.i, 0] = (old_of_new[head] - token.i) % 2**64  # relative, as to_array gives it
+        array[token.i, 1] = strings.add(new.dep_)
+        array[token.i, 2] = strings.add(new.pos_)
+        array[token.i, 3] = strings.add(new.tag_)
+        array[token.i, 4] = strings.add(new.lemma_)
+    if infinitive:
+        to = verb.i - 1  # the infinitive's own marker, as in prose
+        array[to, 1], array[to, 2], array[to, 3], array[to, 4] = (strings.add(s) for s in ("mark", "PART", "TO", "to"))
+    tag = "VB" if infinitive else "VBZ" if verb.lower_ != plain and verb.lower_.endswith("s") else "VBP"
+    array[verb.i, 3] = strings.add(tag)
+    array[verb.i, 4] = strings.add(plain)
+    doc.from_array(attrs, array)
