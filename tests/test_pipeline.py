@@ -2020,8 +2020,9 @@ def test_pipeline_a_headline_phrasal_verb_read_as_a_plural_noun(coder, text, eve
         ("Bolivian premier sits down with striking teachers in La Paz", "CONSULT", ("BOL", "BOL")),
         ("Ethiopian militia tortures prisoners at Gondar camp", "ASSAULT", ("ETH", "ETH")),
         ("Somali president appeals for drought aid at Geneva meeting", "REQUEST", ("SOM", None)),
+        ("Moldova, Romania consent to joint customs checks", "AGREE", ("MDA", "ROU")),  # the comma read as "and"
     ],
-    ids=["massacre", "sits-down", "tortures", "appeals-for"],
+    ids=["massacre", "sits-down", "tortures", "appeals-for", "comma-for-and"],
 )
 def test_pipeline_a_headline_read_as_one_noun_phrase_is_read_again_with_its_verb(coder, text, event_type, expected):
     """The parse makes each of these one noun phrase ("massacre" an adjective,

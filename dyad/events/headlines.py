@@ -6,11 +6,11 @@ parser, trained mostly on prose, often reads such a line as one long noun
 phrase, "slams" a plural noun, so that the line has no verb and its event
 neither subject nor object. For a line with no verb (but in a hyphenated
 word: "quake-struck"), each lower-case word the lexicon knows as a verb is
-tried in turn: the line is parsed again with "will"
-before the verb's plain form ("Ghana opposition will slam budget"; "to" becomes
-"will"), and where that parse makes the word the root verb with a subject
-before it, its tree, tags and lemmas replace the first parse's. The inserted
-"will" is not kept: the line's status still comes from its own words.
+tried in turn: the line is parsed again with "will" before the verb's plain
+form ("Ghana opposition will slam budget"; "to" becomes "will", a comma between
+names "and"), and where that parse makes the word the root verb with a subject
+before it, its tree, tags and lemmas replace the first parse's. The words put
+in are not kept: the line's status still comes from its own words.
 """
 
 from __future__ import annotations
@@ -71,6 +71,8 @@ def _reread(doc: Doc, sent: Span, verb: Token, plain: str, nlp: Language) -> boo
             old_of_new.append(None)
         if token.i == verb.i - 1 and infinitive:
             words.append("will")  # "Taiwan to station" -> "Taiwan will station"
+        elif _listing_comma(token, verb):
+            words.append("and")  # "Jordanian, Saudi agencies swap" -> "Jordanian and Saudi agencies will swap"
         else:
             words.append(plain if token.i == verb.i else token.text)
         spaces.append(bool(token.whitespace_))
@@ -82,6 +84,13 @@ def _reread(doc: Doc, sent: Span, verb: Token, plain: str, nlp: Language) -> boo
         return False
     _take_parse(doc, sent, verb, plain, infinitive, read, old_of_new)
     return True
+
+
+def _listing_comma(token: Token, verb: Token) -> bool:
+    """A headline's comma for "and" between two names before its verb."""
+    doc = token.doc
+    return token.text == "," and 0 < token.i < verb.i - 1 and doc[token.i - 1].text[:1].isupper() \
+        and doc[token.i + 1].text[:1].isupper()
 
 
 def _take_parse(doc: Doc, sent: Span, verb: Token, plain: str, infinitive: bool, read: Doc,
@@ -99,6 +108,9 @@ def _take_parse(doc: Doc, sent: Span, verb: Token, plain: str, infinitive: bool,
         array[token.i, 2] = strings.add(new.pos_)
         array[token.i, 3] = strings.add(new.tag_)
         array[token.i, 4] = strings.add(new.lemma_)
+    for comma in (t for t in sent if _listing_comma(t, verb)):
+        array[comma.i, 1], array[comma.i, 2], array[comma.i, 3], array[comma.i, 4] = (
+            strings.add(s) for s in ("punct", "PUNCT", ",", ","))  # read as "and", still a comma
     if infinitive:
         to = verb.i - 1  # the infinitive's own marker, as in prose
         array[to, 1], array[to, 2], array[to, 3], array[to, 4] = (strings.add(s) for s in ("mark", "PART", "TO", "to"))
