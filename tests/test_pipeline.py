@@ -2028,3 +2028,20 @@ def test_pipeline_a_headline_read_as_one_noun_phrase_is_read_again_with_its_verb
     """The parse makes each of these one noun phrase ("massacre" an adjective,
     "sits" a plural noun), so that the line has no verb and no sides."""
     assert sides(coder, text, event_type) == expected
+
+
+@pytest.mark.parametrize(
+    "text, event_type, expected",
+    [
+        ("Uganda's largest teachers' union called for talks with the education ministry over unpaid arrears.",
+         "REQUEST", ("UGA", "UGA")),
+        ("Rival militias armed with machetes clashed in a village near Bunia, leaving five people dead.",
+         "ASSAULT", ("COD", "COD")),
+    ],
+    ids=["union-called-for", "militias-clashed"],
+)
+def test_pipeline_a_sentence_whose_verb_was_read_as_a_participle_is_read_again(coder, text, event_type, expected):
+    """The parse hangs "called" on "union" as a reduced relative ("the union
+    called for ...") and leaves the sentence without a finite verb, which prose
+    cannot lack: the sentence is read again with "has" before the participle."""
+    assert sides(coder, text, event_type) == expected

@@ -28,13 +28,38 @@ _OPENING_WORDS = {"the", "a", "an", "of", "in", "on", "at", "for", "with", "by",
 
 
 def reread_headlines(doc: Doc, nlp: Language, lexicon: Lexicon) -> None:
-    """Give each verbless line of ``doc`` the parse it has with its verb made plain."""
+    """Give each verbless line of ``doc`` the parse it has with its verb made
+    plain, and each sentence whose verb was read as a participle ("Zimbabwe's
+    ruling party apologised/VBN for ...", hung on "party" as a reduced relative)
+    the parse it has with "has" before that verb."""
     for sent in sentences(doc):
-        if any(t.pos_ in {"VERB", "AUX"} and not (_hyphenated(t) and t.dep_ in {"amod", "compound"}) for t in sent):
+        if not any(t.pos_ in {"VERB", "AUX"} and not (_hyphenated(t) and t.dep_ in {"amod", "compound"}) for t in sent):
+            tries = [(token, plain, "will") for token, plain in _verb_candidates(sent, lexicon)]
+        elif _prose_without_finite_verb(sent):
+            tries = [(token, token.text, "has") for token in _participle_candidates(sent)]
+        else:
             continue  # a line with a verb of its own ("quake-struck" is none)
-        for token, plain in _verb_candidates(sent, lexicon)[:MAX_TRIES]:
-            if _reread(doc, sent, token, plain, nlp):
+        for token, plain, auxiliary in tries[:MAX_TRIES]:
+            if _reread(doc, sent, token, plain, auxiliary, nlp):
                 break
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _prose_without_finite_verb(sent: Span) -> bool:
+    """A sentence that ends like prose but has no finite verb and no verb at
+    its root: a headline may drop "were" ("Two journalists detained in
+    Minsk"), a sentence may not."""
+    last = next((t for t in reversed(sent) if t.text not in {'"', "”", "'", "’", ")"}), None)
+    return last is not None and last.text in {".", "!", "?"} and sent.root.pos_ not in {"VERB", "AUX"} \
+        and not any(t.tag_ in FINITE_TAGS for t in sent)
+
+
+def _participle_candidates(sent: Span) -> list[Token]:
+    """Participles hung on a noun before them, as a reduced relative clause would be."""
+    return [t for t in sent if t.tag_ == "VBN" and t.pos_ == "VERB" and t.text.islower()
+            and t.dep_ in {"acl", "amod"} and t.head.i < t.i and t.head.pos_ in {"NOUN", "PROPN"}]
 
 
 def _hyphenated(token: Token) -> bool:
@@ -61,12 +86,12 @@ def _verb_candidates(sent: Span, lexicon: Lexicon) -> list[tuple[Token, str]]:
     return found
 
 
-def _reread(doc: Doc, sent: Span, verb: Token, plain: str, nlp: Language) -> bool:
-    infinitive = verb.i - 1 > sent.start and doc[verb.i - 1].lower_ == "to"
+def _reread(doc: Doc, sent: Span, verb: Token, plain: str, auxiliary: str, nlp: Language) -> bool:
+    infinitive = auxiliary == "will" and verb.i - 1 > sent.start and doc[verb.i - 1].lower_ == "to"
     words, spaces, old_of_new = [], [], []
     for token in sent:
         if token.i == verb.i and not infinitive:
-            words.append("will")  # "Ghana opposition will slam budget": a word of the reading only
+            words.append(auxiliary)  # "Ghana opposition will slam budget": a word of the reading only
             spaces.append(True)
             old_of_new.append(None)
         if token.i == verb.i - 1 and infinitive:
@@ -82,7 +107,10 @@ def _reread(doc: Doc, sent: Span, verb: Token, plain: str, nlp: Language) -> boo
     if new_verb.dep_ != "ROOT" or new_verb.pos_ != "VERB" or len(list(read.sents)) != 1 \
             or not any(c.dep_.startswith("nsubj") and c.i < new_verb.i for c in new_verb.children):
         return False
-    _take_parse(doc, sent, verb, plain, infinitive, read, old_of_new)
+    tag = "VB" if infinitive else "VBD" if auxiliary == "has" else \
+        "VBZ" if verb.lower_ != plain and verb.lower_.endswith("s") else "VBP"
+    _take_parse(doc, sent, verb, tag, plain if auxiliary == "will" else read[old_of_new.index(verb.i)].lemma_,
+                infinitive, read, old_of_new)
     return True
 
 
@@ -93,7 +121,7 @@ def _listing_comma(token: Token, verb: Token) -> bool:
         and doc[token.i + 1].text[:1].isupper()
 
 
-def _take_parse(doc: Doc, sent: Span, verb: Token, plain: str, infinitive: bool, read: Doc,
+def _take_parse(doc: Doc, sent: Span, verb: Token, tag: str, lemma: str, infinitive: bool, read: Doc,
                 old_of_new: list[int | None]) -> None:
     new_of_old = {old: new for new, old in enumerate(old_of_new) if old is not None}
     verb_new = new_of_old[verb.i]
@@ -114,7 +142,6 @@ def _take_parse(doc: Doc, sent: Span, verb: Token, plain: str, infinitive: bool,
     if infinitive:
         to = verb.i - 1  # the infinitive's own marker, as in prose
         array[to, 1], array[to, 2], array[to, 3], array[to, 4] = (strings.add(s) for s in ("mark", "PART", "TO", "to"))
-    tag = "VB" if infinitive else "VBZ" if verb.lower_ != plain and verb.lower_.endswith("s") else "VBP"
     array[verb.i, 3] = strings.add(tag)
-    array[verb.i, 4] = strings.add(plain)
+    array[verb.i, 4] = strings.add(lemma)
     doc.from_array(attrs, array)
