@@ -26,6 +26,7 @@ from dyad.events.arguments import (
 )
 from dyad.events.knowledge import ActorKnowledge, is_state
 from dyad.events.headlines import reread_headlines
+from dyad.language.gazetteer import NATURAL_FEATURES
 from dyad.events.discards import is_discards_file, load_discards
 from dyad.events.lexicon import TriggerSpec, lexicon
 from dyad.events.mentions import Mention, case_of, find_mentions
@@ -310,9 +311,11 @@ def _object_acted_on(trigger: Trigger, source: Actor | None, place: Place | None
     if obj is None:
         return None
     inside = range(obj.left_edge.i, obj.right_edge.i + 1)
-    names = [ent.text for ent in obj.doc.ents if ent.start in inside and ent.label_ in {"GPE", "LOC"}]
-    # whole names first ("West" of "the West Bank" is a town in India), then their words
-    names += [t.text for t in obj.subtree if t.ent_type_ in {"GPE", "LOC"}]
+    places = [ent for ent in obj.doc.ents if ent.start in inside and ent.label_ in {"GPE", "LOC"}]
+    # whole names first ("West" of "the West Bank" is a town in India), then their words,
+    # but for a lake's or a mountain's ("Victoria" of "Lake Victoria" is no city)
+    names = [ent.text for ent in places]
+    names += [t.text for ent in places if ent[0].text not in NATURAL_FEATURES for t in ent]
     where = next((found for name in names if (found := knowledge.place(name))), None)
     home = source.country if trigger.spec.event_type in HOME_ACTED_ON_TYPES else None
     located = where or place  # the object's own place, else the event's

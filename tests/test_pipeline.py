@@ -2045,3 +2045,17 @@ def test_pipeline_a_sentence_whose_verb_was_read_as_a_participle_is_read_again(c
     called for ...") and leaves the sentence without a finite verb, which prose
     cannot lack: the sentence is read again with "has" before the participle."""
     assert sides(coder, text, event_type) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan police seized nets from fishermen on Lake Victoria.",
+        "Tanzania's fishermen's association called on the government to ban trawlers from Lake Victoria.",
+    ],
+    ids=["seized-on-lake", "banned-from-lake"],
+)
+def test_pipeline_a_lake_named_like_a_city_places_no_one_in_that_city(coder, text):
+    """"Victoria" is also Hong Kong's seat of government; "Lake Victoria" is not."""
+    events = code(coder, text)
+    assert events and all(e.target is None or e.target.country != "HKG" for e in events)

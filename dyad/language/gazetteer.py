@@ -28,6 +28,7 @@ from dyad.actors.people import people_index
 # 200,000 gave the best F1 of 15,000 / 50,000 / 200,000.
 MIN_CITY_POPULATION = 200_000
 LABELS = {"PER", "ORG", "LOC"}
+NATURAL_FEATURES = {"Lake", "Mount", "River", "Gulf"}
 
 
 @lru_cache(maxsize=1)
@@ -36,8 +37,12 @@ def gazetteer_patterns() -> tuple[dict, ...]:
     people = sorted(people_index().people)
     organisations = sorted(row["name"] for _, row in read_table(
         DATA_DIR / "organisations.tsv", ("name", "aliases", "country", "sector", "wikidata")))
+    # "Lake Victoria", "Mount Kenya", "Lake Chad": a lake or a mountain named like a city or a
+    # state is neither; the longer match wins over the name inside it
+    features = [{"label": "LOC", "pattern": [{"ORTH": {"IN": sorted(NATURAL_FEATURES)}}, {"IS_TITLE": True}]}]
     return tuple(
-        [{"label": "LOC", "pattern": name} for name in places]
+        features
+        + [{"label": "LOC", "pattern": name} for name in places]
         + [{"label": "PER", "pattern": name} for name in people]
         + [{"label": "ORG", "pattern": name} for name in organisations]
     )
