@@ -2059,3 +2059,23 @@ def test_pipeline_a_lake_named_like_a_city_places_no_one_in_that_city(coder, tex
     """"Victoria" is also Hong Kong's seat of government; "Lake Victoria" is not."""
     events = code(coder, text)
     assert events and all(e.target is None or e.target.country != "HKG" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, expected",
+    [
+        ("Thousands marched in Tbilisi against the bill.", "PROTEST", ("GEO", "GEO")),
+        ("Hundreds rallied outside parliament in Yerevan on Monday.", "PROTEST", ("ARM", "ARM")),
+        ("UAE deposits $1 billion at Pakistan's central bank", "AID", ("ARE", "PAK")),
+    ],
+    ids=["thousands", "hundreds", "initials-tagged-noun"],
+)
+def test_pipeline_a_crowd_counted_and_a_state_by_its_initials_are_sides(coder, text, event_type, expected):
+    """A crowd counted but not named is the people where it gathers; "UAE"
+    tagged a common noun is still the state."""
+    assert sides(coder, text, event_type) == expected
+
+
+def test_pipeline_a_crowd_of_someone_is_those_people(coder):
+    event = find(code(coder, "Thousands of farmers marched through Nairobi."), "PROTEST")
+    assert event is not None and event.source.sector == "AGR"

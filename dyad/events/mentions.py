@@ -625,7 +625,8 @@ def _token_mention(token: Token, state: DocumentActors) -> Mention | None:
         country = knowledge.capital(_strip_possessive(token.text))
         actor = Actor(token.text, knowledge.country_name(country), country, "GOV", None)
         return Mention(token.i, token.i + 1, token.i, (actor,), "capital")
-    if token.pos_ in {"PROPN", "ADJ"} and token.text[:1].isupper():
+    # "UAE/NN deposits $2 billion": a state's initials the tagger took for a common noun
+    if token.pos_ in {"PROPN", "ADJ"} and token.text[:1].isupper() or token.pos_ == "NOUN" and token.text.isupper():
         country = knowledge.country(_strip_possessive(token.text)) or knowledge.demonym(token.text)
         if country and token.dep_ not in {"amod", "compound"} and not _demonym_joined_on(token, knowledge):
             return Mention(token.i, token.i + 1, token.i, (Actor(token.text, knowledge.country_name(country), country, None, None),), "state")
@@ -697,7 +698,7 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
     if compounds and _place_named_before(token, knowledge):
         compounds = []  # "the West Bank town": a place before the noun names no role
     titled = sector_for(f"{compounds[-1]} {token.text}".lower()) if compounds else None
-    sector = titled or knowledge.sector_in([token.text]) or (
+    sector = titled or knowledge.sector_in([token.text]) or _crowd_sector(token) or (
         # "coast guard", "border police"; "a cabinet row" names no role
         knowledge.sector_in(compounds + [token.text]) if compounds and token.lower_ not in _THING_NOUNS else None
     ) or _sector_named_with_adjective(token, knowledge)
@@ -771,8 +772,18 @@ PEOPLE_SECTORS = {"CVL", "LAB", "AGR", "EDU", "REF", "MED", "BUS", "REB", "UAF",
 UNIFORMED_SECTORS = {"MIL", "COP"}
 
 
+# "Thousands marched in Tbilisi": a crowd counted, not named, is the people where it gathers;
+# "thousands of soldiers" are the soldiers.
+CROWD_COUNTS = {"thousands", "hundreds", "dozens", "scores"}
+
+
+def _crowd_sector(token: Token) -> str | None:
+    counted = token.lower_ in CROWD_COUNTS and token.tag_ == "NNS"
+    return "CVL" if counted and not any(c.dep_ == "nmod" and case_of(c) == "of" for c in token.children) else None
+
+
 def _unplaced_side(token: Token, knowledge: ActorKnowledge) -> bool:
-    sector = knowledge.sector_in([token.text])
+    sector = knowledge.sector_in([token.text]) or _crowd_sector(token)
     return sector in PEOPLE_SECTORS or sector in UNIFORMED_SECTORS and token.lower_ not in {"forces", "force"} \
         or token.lower_ == "authorities"
 
