@@ -2079,3 +2079,9 @@ def test_pipeline_a_crowd_counted_and_a_state_by_its_initials_are_sides(coder, t
 def test_pipeline_a_crowd_of_someone_is_those_people(coder):
     event = find(code(coder, "Thousands of farmers marched through Nairobi."), "PROTEST")
     assert event is not None and event.source.sector == "AGR"
+
+
+def test_pipeline_a_headline_infinitive_hung_on_its_subject_has_that_subject_as_source(coder):
+    """"Moldova to appeal ..." parsed with "Moldova" as the root and the verb as its clause."""
+    event = find(code(coder, "Moldova to appeal to UN agency over Transnistria gas cuts"), "REQUEST")
+    assert event is not None and event.source.country == "MDA" and event.status == "planned"

@@ -1047,6 +1047,8 @@ def _relative_clause(trigger: Trigger, mentions: list[Mention], sources: list, t
         # "thousands of supporters rallied in Kiev" read as a noun phrase with a participle: people
         # protest (but "fired at students marching on the council" is about the firing)
         sources.append(antecedent)
+    elif head.dep_ == "acl" and head.head.dep_ == "ROOT" and _to_infinitive(head):
+        sources.append(antecedent)  # "Estonia to complain to UN body": a headline's infinitive on its subject
     elif head.dep_ == "acl":
         targets.append(antecedent)  # "soldiers held in Gaza": a participle acts on its noun
 
