@@ -521,7 +521,8 @@ def _organisation_named_wider(ent: Span, knowledge: ActorKnowledge) -> Span | No
     capitalised word the tagger left outside the entity, when the tables know
     the wider name."""
     doc, head = ent.doc, ent.root.head
-    candidates = []
+    # "Peace and Security Council" of which the entity is only "Security Council"
+    candidates = [longest] if (longest := _longest_organisation_name(ent, knowledge)) is not None else []
     if ent.start > 0 and doc[ent.start - 1].text[:1].isupper():
         candidates.append(doc[ent.start - 1 : ent.end])
     if ent.root.dep_ == "compound" and head.i == ent.end and head.text[:1].isupper():
