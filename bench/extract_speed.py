@@ -79,7 +79,7 @@ def main(argv: list[str]) -> int:
     n_events = sum(len(events) for _, events in coder.code_many(articles))
     seconds_one = time.perf_counter() - start
 
-    from dyad.scale import code_in_workers
+    from dyad.scale import CHUNK_DOCS, code_in_workers
 
     workers = args.workers or os.cpu_count() or 1
     settings = Settings.load(batch_size=args.batch_size)
@@ -88,7 +88,7 @@ def main(argv: list[str]) -> int:
     coded, first, start = [], None, time.perf_counter()
     for item in code_in_workers(articles, settings, workers):
         coded.append(item)
-        if first is None and len(coded) == 4:
+        if first is None and len(coded) == CHUNK_DOCS:  # the first chunk is back
             first = (len(coded), time.perf_counter())
     startup = first[1] - start
     seconds = (time.perf_counter() - first[1]) * len(articles) / max(len(articles) - first[0], 1)
