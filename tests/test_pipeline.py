@@ -2084,3 +2084,16 @@ def test_pipeline_a_headline_infinitive_hung_on_its_subject_has_that_subject_as_
     """"Moldova to appeal ..." parsed with "Moldova" as the root and the verb as its clause."""
     event = find(code(coder, "Moldova to appeal to UN agency over Transnistria gas cuts"), "REQUEST")
     assert event is not None and event.source.country == "MDA" and event.status == "planned"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Cuba sent doctors to Mozambique.", ("CUB", "MOZ")),
+        ("Turkey dispatched rescuers to Morocco after the earthquake.", ("TUR", "MAR")),
+    ],
+    ids=["doctors", "rescuers"],
+)
+def test_pipeline_doctors_and_rescuers_sent_abroad_are_aid_to_that_state(coder, text, expected):
+    """Not the doctors as the ones aided, nor troops moved."""
+    assert sides(coder, text, "AID") == expected
