@@ -2097,3 +2097,9 @@ def test_pipeline_a_headline_infinitive_hung_on_its_subject_has_that_subject_as_
 def test_pipeline_doctors_and_rescuers_sent_abroad_are_aid_to_that_state(coder, text, expected):
     """Not the doctors as the ones aided, nor troops moved."""
     assert sides(coder, text, "AID") == expected
+
+
+def test_pipeline_a_state_named_where_the_object_is_places_the_unplaced_actor(coder):
+    """"in Mali" hangs on the nun, not the verb: it is still where the release happened."""
+    event = find(code(coder, "Jihadists released a kidnapped Italian nun in Mali on Sunday."), "RETREAT")
+    assert event is not None and event.source.country == "MLI" and event.target.country == "ITA"

@@ -820,7 +820,8 @@ def _places_of_object(trigger: Trigger, mentions: list[Mention]) -> list[Mention
     if trigger.spec.event_type in LANDS_ON_PLACE:
         reached, kinds = _nominal_chain(trigger.head), {"place", "capital", "state"}
     else:
-        reached, kinds = {c.i for c in trigger.head.children if c.dep_ in OBJECT_DEPS}, {"place", "capital"}
+        # "released a kidnapped Italian nun in Mali": the state named is where it happened
+        reached, kinds = {c.i for c in trigger.head.children if c.dep_ in OBJECT_DEPS}, {"place", "capital", "state"}
     return [m for m in mentions if m.kind in kinds and doc[m.root].dep_ == "nmod"
             and doc[m.root].head.i in reached and _case(doc[m.root]) in PLACE_CASES]
 
