@@ -23,7 +23,8 @@ from dyad.events.arguments import lemma_candidates
 from dyad.events.lexicon import Lexicon
 from dyad.language import sentences
 
-MAX_TRIES = 3  # verbs tried per line: each try is a parse of a few words
+MAX_TRIES = 3  # verbs tried per line: each try is a parse of the line
+MAX_LINE_TOKENS = 60  # headlines are far shorter; a sentence longer than this is rarely misread so
 _OPENING_WORDS = {"the", "a", "an", "of", "in", "on", "at", "for", "with", "by", "from", "into", "over", "and", "or"}
 
 
@@ -33,6 +34,8 @@ def reread_headlines(doc: Doc, nlp: Language, lexicon: Lexicon) -> None:
     ruling party apologised/VBN for ...", hung on "party" as a reduced relative)
     the parse it has with "has" before that verb."""
     for sent in sentences(doc):
+        if len(sent) > MAX_LINE_TOKENS:
+            continue  # no headline: a list of words, a table's row
         if not any(t.pos_ in {"VERB", "AUX"} and not (_hyphenated(t) and t.dep_ in {"amod", "compound"}) for t in sent):
             tries = [(token, plain, "will") for token, plain in _verb_candidates(sent, lexicon)]
         elif _prose_without_finite_verb(sent):
