@@ -60,9 +60,12 @@ def _prose_without_finite_verb(sent: Span) -> bool:
 
 
 def _participle_candidates(sent: Span) -> list[Token]:
-    """Participles hung on a noun before them, as a reduced relative clause would be."""
+    """Participles hung on a noun before them, as a reduced relative clause would
+    be, or with a subject of their own ("Qatar's charity fund sent/VBN blankets",
+    "sent" read as the adjective of "blankets" but given "fund" as its subject)."""
     return [t for t in sent if t.tag_ == "VBN" and t.pos_ == "VERB" and t.text.islower()
-            and t.dep_ in {"acl", "amod"} and t.head.i < t.i and t.head.pos_ in {"NOUN", "PROPN"}]
+            and (t.dep_ in {"acl", "amod"} and t.head.i < t.i and t.head.pos_ in {"NOUN", "PROPN"}
+                 or any(c.dep_ == "nsubj" and c.i < t.i for c in t.children))]
 
 
 def _hyphenated(token: Token) -> bool:
