@@ -2060,6 +2060,11 @@ def test_pipeline_a_lake_named_like_a_city_places_no_one_in_that_city(coder, tex
     assert events and all(e.target is None or e.target.country != "HKG" for e in events)
 
 
+def test_pipeline_a_place_of_no_state_is_not_what_a_seizure_is_aimed_at(coder):
+    event = find(code(coder, "Kenyan police seized nets from fishermen on Lake Victoria."), "COERCE")
+    assert event is not None and event.target is not None and event.target.sector == "AGR"
+
+
 @pytest.mark.parametrize(
     "text, event_type, expected",
     [

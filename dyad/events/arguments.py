@@ -687,7 +687,7 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
             places.append(mention)
             # "the Istanbul offices of a German charity": the owner is acted on, not the city
             if (dep in OBJECT_DEPS or case in {"of", "from", "on", "against"}) and trigger.spec.event_type in TERRITORIAL_TYPES \
-                    and not owners:
+                    and not owners and mention.actors and mention.actors[0].country:  # "on Lake Victoria": no state's
                 targets.append(_country_of_place(mention))  # "annexation of Crimea": Ukraine is acted on
                 continue
             if trigger.spec.frame != "go":
