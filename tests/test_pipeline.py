@@ -2108,3 +2108,10 @@ def test_pipeline_a_state_named_where_the_object_is_places_the_unplaced_actor(co
     """"in Mali" hangs on the nun, not the verb: it is still where the release happened."""
     event = find(code(coder, "Jihadists released a kidnapped Italian nun in Mali on Sunday."), "RETREAT")
     assert event is not None and event.source.country == "MLI" and event.target.country == "ITA"
+
+
+def test_pipeline_a_group_that_is_what_was_sent_is_not_its_target(coder):
+    """"a battalion of doctors": the battalion is the aid, the state it goes to is aided."""
+    events = [e for e in code(coder, "Kenya sent a brigade of medics and nurses to Malawi after the floods.")
+              if e.event_type == "AID"]
+    assert [(e.source.country, e.target.country, e.target.sector) for e in events] == [("KEN", "MWI", None)]

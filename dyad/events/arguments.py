@@ -669,8 +669,9 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
     sources, targets, places, visited = [], [], [], []
     links = _Links(trigger, mentions)
     owners = [m for m in mentions if _owns_object(trigger, m)]
+    told = _words_of_the_act(trigger)
     for mention in mentions:
-        if mention.root in trigger.words:
+        if mention.root in told:
             if mention.root != trigger.head.i and mention.kind == "group" and authored(trigger.head.doc[mention.root]):
                 targets.append(mention)  # "rejected an Indian proposal": India is the one rejected
             continue
@@ -750,7 +751,7 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
         sources = _with_conjuncts(_nearest(trigger, mentions, before=True, exclude=targets), mentions, trigger)
     if not targets and (trigger.spec.frame in {"act", "go", "pass"} or _with_follows(trigger)):
         source_names = {a.name for m in sources for a in m.actors}
-        others = [m for m in mentions if not source_names & {a.name for a in m.actors}]
+        others = [m for m in mentions if not source_names & {a.name for a in m.actors} and m.root not in told]
         targets = _nearest(trigger, others, before=False, exclude=sources)
     places = places or _places_of_object(trigger, mentions)
     if not targets and trigger.spec.frame == "act":
@@ -844,6 +845,18 @@ def _nominal_chain(head: Token) -> set[int]:
 
 
 RELATION_NOUNS = {"relations", "ties", "talks", "cooperation", "coordination", "dialogue", "partnership"}
+
+
+def _words_of_the_act(trigger: Trigger) -> set[int]:
+    """The trigger's words, and the object a phrasal complement is counted in:
+    "sent a brigade of 60 doctors": the brigade is what was sent, not its target."""
+    doc = trigger.head.doc
+    counted = {doc[i].head.i for i in trigger.words[1:] if doc[i].dep_ == "nmod" and _case(doc[i]) == "of"
+               and doc[i].head.dep_ in OBJECT_DEPS and doc[i].head.head.i == trigger.head.i}
+    if not counted:
+        return set(trigger.words)
+    listed = {c.i for i in trigger.words[1:] for c in doc[i].conjuncts}  # "60 doctors and nurses"
+    return set(trigger.words) | counted | listed
 
 
 def _owns_object(trigger: Trigger, mention: Mention) -> bool:
