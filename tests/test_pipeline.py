@@ -2115,3 +2115,16 @@ def test_pipeline_a_group_that_is_what_was_sent_is_not_its_target(coder):
     events = [e for e in code(coder, "Kenya sent a brigade of medics and nurses to Malawi after the floods.")
               if e.event_type == "AID"]
     assert [(e.source.country, e.target.country, e.target.sector) for e in events] == [("KEN", "MWI", None)]
+
+
+@pytest.mark.parametrize(
+    "text, sector",
+    [
+        ("Bandits on motorbikes carried off 40 villagers from a market in Zamfara state.", "CRM"),
+        ("Snipers shot two civilians in Taiz on Monday.", "UAF"),
+    ],
+    ids=["bandits", "snipers"],
+)
+def test_pipeline_bandits_and_snipers_are_the_attackers(coder, text, sector):
+    event = find(code(coder, text), "ASSAULT")
+    assert event is not None and event.source is not None and event.source.sector == sector
