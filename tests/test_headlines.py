@@ -1,0 +1,52 @@
+"""Lines read again (dyad.events.headlines): what changes, and what must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.events.headlines import reread_headlines
+from dyad.language import sentences
+from dyad.pipeline import Coder
+
+ARTICLE = (
+    "Ghana opposition slams budget\n\n"
+    "The opposition in Ghana criticised the budget on Monday. It said the plan would hurt the poor.\n\n"
+    "Malian soldiers massacre herders in Mopti region\n\n"
+    "Officials met in Accra."
+)
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+def _parse(doc):
+    return [(t.i, t.head.i, t.dep_, t.tag_) for t in doc]
+
+
+def test_only_the_verbless_lines_change_and_the_sentences_stay(coder):
+    doc = coder.nlp(ARTICLE)
+    lines = [(s.start, s.end) for s in sentences(doc)]
+    before = _parse(doc)
+    reread_headlines(doc, coder.nlp, coder.lexicon)
+    assert [(s.start, s.end) for s in sentences(doc)] == lines
+    changed = {i for (i, *old), (_, *new) in zip(before, _parse(doc)) if old != new}
+    headlines = {i for start, end in (lines[0], lines[3]) for i in range(start, end)}
+    assert changed and changed <= headlines
+
+
+def test_the_headline_verb_is_the_root_with_its_subject_and_keeps_its_own_text(coder):
+    doc = coder.nlp("Malian soldiers massacre herders in Mopti region")
+    reread_headlines(doc, coder.nlp, coder.lexicon)
+    verb = doc[2]
+    assert (verb.text, verb.dep_, verb.pos_, verb.tag_) == ("massacre", "ROOT", "VERB", "VBP")
+    assert [c.text for c in verb.children if c.dep_ == "nsubj"] == ["soldiers"]
+    assert len(doc) == 7  # the "will" of the second reading is not kept
+
+
+def test_a_headline_that_drops_were_keeps_its_passive_reading(coder):
+    doc = coder.nlp("Two journalists detained in Minsk")
+    before = _parse(doc)
+    reread_headlines(doc, coder.nlp, coder.lexicon)
+    assert _parse(doc) == before
