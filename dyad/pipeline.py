@@ -24,10 +24,9 @@ from dyad.actors.sectors import sector_for
 from dyad.events.arguments import (
     DONE_TOGETHER, RECEIVING_VERBS, Roles, Trigger, assign_roles, find_triggers, headline_triggers, said_threat_roles,
 )
-from dyad.events.knowledge import ActorKnowledge, is_state
-from dyad.events.headlines import reread_headlines
-from dyad.language.gazetteer import NATURAL_FEATURES
 from dyad.events.discards import is_discards_file, load_discards
+from dyad.events.headlines import reread_headlines
+from dyad.events.knowledge import ActorKnowledge, is_state
 from dyad.events.lexicon import TriggerSpec, lexicon
 from dyad.events.mentions import Mention, case_of, find_mentions
 from dyad.events.petrarch_verbs import is_verb_dictionary, load_verb_dictionary, with_dictionary_codes
@@ -36,6 +35,7 @@ from dyad.events.status import THREATENED, event_status, is_prevented, saying_ve
 from dyad.events.typemodel import NONE, type_model
 from dyad.clean import PARAGRAPH_BREAK
 from dyad.language import ReadDocument, analyse, load_pipeline, sentences
+from dyad.language.gazetteer import NATURAL_FEATURES
 from dyad.records import Actor, Article, Event, Evidence, Place
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}

@@ -73,7 +73,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
                 break
     for token in sent:
         # the lexicon first: most words are in neither table, and the checks below cost more
-        spec = _entry(lexicon.verbs if token.pos_ == "VERB" else lexicon.nouns if token.pos_ == "NOUN" else {}, token)
+        table = lexicon.verbs if token.pos_ == "VERB" else lexicon.nouns if token.pos_ == "NOUN" else None
+        spec = _entry(table, token) if table is not None else None
         if spec is None:
             continue
         if token.i in used or (token.dep_ == "compound" and token.head.i in used) or any(

@@ -9,8 +9,11 @@ word: "quake-struck"), each lower-case word the lexicon knows as a verb is
 tried in turn: the line is parsed again with "will" before the verb's plain
 form ("Ghana opposition will slam budget"; "to" becomes "will", a comma between
 names "and"), and where that parse makes the word the root verb with a subject
-before it, its tree, tags and lemmas replace the first parse's. The words put
-in are not kept: the line's status still comes from its own words.
+before it, its tree, tags and lemmas replace the first parse's. A prose
+sentence with no finite verb whose verb the parse read as a participle ("the
+union called/VBN for talks", a reduced relative on "union") is parsed again
+the same way with "has" before it. The words put in are not kept: the line's
+status still comes from its own words.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from dyad.language import sentences
 
 MAX_TRIES = 3  # verbs tried per line: each try is a parse of the line
 MAX_LINE_TOKENS = 60  # headlines are far shorter; a sentence longer than this is rarely misread so
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _OPENING_WORDS = {"the", "a", "an", "of", "in", "on", "at", "for", "with", "by", "from", "into", "over", "and", "or"}
 
 
@@ -47,16 +51,15 @@ def reread_headlines(doc: Doc, nlp: Language, lexicon: Lexicon) -> None:
                 break
 
 
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-
 
 def _prose_without_finite_verb(sent: Span) -> bool:
     """A sentence that ends like prose but has no finite verb and no verb at
     its root: a headline may drop "were" ("Two journalists detained in
     Minsk"), a sentence may not."""
+    if sent.root.pos_ in {"VERB", "AUX"}:
+        return False  # most sentences: asked first, as every sentence with a verb is asked this
     last = next((t for t in reversed(sent) if t.text not in {'"', "”", "'", "’", ")"}), None)
-    return last is not None and last.text in {".", "!", "?"} and sent.root.pos_ not in {"VERB", "AUX"} \
-        and not any(t.tag_ in FINITE_TAGS for t in sent)
+    return last is not None and last.text in {".", "!", "?"} and not any(t.tag_ in FINITE_TAGS for t in sent)
 
 
 def _participle_candidates(sent: Span) -> list[Token]:
@@ -115,8 +118,7 @@ def _reread(doc: Doc, sent: Span, verb: Token, plain: str, auxiliary: str, nlp: 
         return False
     tag = "VB" if infinitive else "VBD" if auxiliary == "has" else \
         "VBZ" if verb.lower_ != plain and verb.lower_.endswith("s") else "VBP"
-    _take_parse(doc, sent, verb, tag, plain if auxiliary == "will" else read[old_of_new.index(verb.i)].lemma_,
-                infinitive, read, old_of_new)
+    _take_parse(doc, sent, verb, tag, plain if auxiliary == "will" else new_verb.lemma_, infinitive, read, old_of_new)
     return True
 
 

@@ -53,6 +53,8 @@ class ActorKnowledge:
 
     def country_in(self, words: Sequence[str]) -> str | None:
         """The first country named in a phrase by name, demonym, possessive or seat."""
+        if not words:
+            return None  # asked for every noun's modifiers, which most nouns lack
         index = country_index()
         words = _without_other_allegiances(words)
         if self.user and not {"and", ",", "&"} & set(words):

@@ -973,7 +973,7 @@ def _state_asset(token: Token, knowledge: ActorKnowledge) -> Mention | None:
     if lemma not in MILITARY_ASSETS | CIVIL_ASSETS and not arguing:
         return None
     modifiers = _modifiers(token, {"amod", "compound", "nmod:poss"})
-    country = knowledge.country_in([t.text for m in modifiers for t in m.subtree]) if modifiers else None
+    country = knowledge.country_in([t.text for m in modifiers for t in m.subtree])
     if country is None:
         return None
     if lemma in FRONTIER_NOUNS:
