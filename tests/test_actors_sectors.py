@@ -25,6 +25,8 @@ from dyad.actors.sectors import SECTORS, find_role, plural, sector_for, sector_t
         ("General Michel Aoun", "MIL"),
         ("troops", "MIL"),
         ("Egyptian police", "COP"),
+        ("two officers", "COP"),
+        ("army officers", "MIL"),
         ("police chief", "COP"),
         ("the Supreme Court", "JUD"),
         ("a judge", "JUD"),

@@ -2080,6 +2080,13 @@ def test_pipeline_a_crowd_counted_and_a_state_by_its_initials_are_sides(coder, t
     assert sides(coder, text, event_type) == expected
 
 
+def test_pipeline_officers_unnamed_are_the_police_where_the_act_is(coder):
+    """"Officers" alone are a side (the police), placed where the event is."""
+    event = find(code(coder, "Prosecutors in Tbilisi filed charges against four officers."), "ACCUSE")
+    assert event is not None and event.target is not None
+    assert (event.target.country, event.target.sector) == ("GEO", "COP")
+
+
 def test_pipeline_a_crowd_of_someone_is_those_people(coder):
     event = find(code(coder, "Thousands of farmers marched through Nairobi."), "PROTEST")
     assert event is not None and event.source.sector == "AGR"
