@@ -50,3 +50,20 @@ def test_a_headline_that_drops_were_keeps_its_passive_reading(coder):
     before = _parse(doc)
     reread_headlines(doc, coder.nlp, coder.lexicon)
     assert _parse(doc) == before
+
+
+def test_a_past_tense_read_as_a_participle_with_an_object_is_read_as_the_clause_verb(coder):
+    """"struck/VBN" hung on "warplanes" but with an object of its own: a reduced
+    relative is passive and takes none, so the clause is read again with "has"."""
+    doc = coder.nlp("Syrian warplanes struck a market in Idlib overnight, killing nine people, rescuers said.")
+    reread_headlines(doc, coder.nlp, coder.lexicon)
+    verb = doc[2]
+    assert verb.text == "struck" and verb.pos_ == "VERB" and verb.dep_ != "acl"
+    assert [c.text for c in verb.children if c.dep_ == "nsubj"] == ["warplanes"]
+
+
+def test_a_reduced_relative_without_an_object_is_left_alone(coder):
+    doc = coder.nlp("Troops stationed in Syria returned home on Monday.")
+    before = _parse(doc)
+    reread_headlines(doc, coder.nlp, coder.lexicon)
+    assert _parse(doc) == before

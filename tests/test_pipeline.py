@@ -2087,6 +2087,24 @@ def test_pipeline_officers_unnamed_are_the_police_where_the_act_is(coder):
     assert (event.target.country, event.target.sector) == ("GEO", "COP")
 
 
+@pytest.mark.parametrize(
+    "text, event_type, expected",
+    [
+        ("Gunmen ambushed a police patrol in Zamfara, killing four officers.", "ASSAULT", "Gunmen"),
+        ("Soldiers raided a refugee camp near Goma, arresting 30 men.", "COERCE", "Soldiers"),
+    ],
+    ids=["killing", "arresting"],
+)
+def test_pipeline_a_gerund_after_the_clause_is_done_by_its_subject_not_its_object(coder, text, event_type, expected):
+    """", killing four officers": the gerund's subject is the clause's, however near its object is."""
+    sources = {e.source.name for e in code(coder, text) if e.event_type == event_type and e.source}
+    assert sources == {expected}
+
+
+def test_pipeline_what_an_earthquake_strikes_is_no_attack(coder):
+    assert find(code(coder, "A powerful earthquake struck eastern Turkey on Monday."), "ASSAULT") is None
+
+
 def test_pipeline_a_crowd_of_someone_is_those_people(coder):
     event = find(code(coder, "Thousands of farmers marched through Nairobi."), "PROTEST")
     assert event is not None and event.source.sector == "AGR"

@@ -102,6 +102,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             continue  # "a truce to let civilians evacuate": they leave, nobody evacuates them
         if spec.lemma in {"force", "compel"} and token.tag_ == "VBG" and token.dep_ == "advcl":
             continue  # "began stoppages, forcing the cancellation of flights": a result, not coercion
+        if token.pos_ == "VERB" and _done_by_nature(token):
+            continue
         if spec.lemma == "deny" and _denies_a_fact(token) or denies_a_report(token):
             continue  # "denied suspending exports": the suspension is what is negated
         if spec.lemma == "commit" and any(
@@ -637,9 +639,11 @@ def _complement(verb: Token, lemma: str) -> Token | None:
         if child.dep_ == "obl" and _case(child) in REASON_CASES and not (
                 verb.lemma_.lower() in OVER_PARTICLE_VERBS and any(c.i == verb.i + 1 for c in child.children)):
             continue  # "withdrawn over the anti-gay law": the law is the reason ("handed over rifles" is no reason)
-        if child.dep_ in {"nsubj", "csubj", "parataxis"} or child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+        if child.dep_ in {"nsubj", "csubj", "parataxis"} or child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} \
+                or child.dep_ in {"advcl", "ccomp"} and any(c.dep_.startswith("nsubj") for c in child.children):
             # "forces pulled back": the subject does not complete "pull>force"; "suspended
-            # exports after footage was broadcast": nor does the verb of another clause
+            # exports after footage was broadcast", "carried tents after a quake struck": nor
+            # does the verb of another clause
             continue
         if lemma in lemma_candidates(child):
             return child
@@ -760,6 +764,17 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
     # once the stand-in sources are known
     targets = [_host_of_own_mission(m, sources, mentions, trigger) or m for m in targets]
     return Roles(tuple(sources), tuple(targets), tuple(places), from_parse)
+
+
+def _done_by_nature(verb: Token) -> bool:
+    """"after an earthquake struck Herat": what nature does is no one's act."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in NATURAL_DISASTERS for c in verb.children)
+
+
+NATURAL_DISASTERS = {
+    "earthquake", "quake", "flood", "storm", "cyclone", "hurricane", "typhoon", "drought", "landslide", "tsunami",
+    "wildfire", "avalanche", "eruption", "tornado", "mudslide", "aftershock", "disease", "epidemic", "outbreak",
+}
 
 
 def _first_of_a_pair_read_as_head(trigger: Trigger, mentions: list[Mention], sources: list[Mention]) -> list[Mention]:
@@ -1274,7 +1289,17 @@ def _shares_subject(token: Token) -> bool:
         return False
     if token.dep_ == "xcomp":
         return head.lemma_.lower() in SUBJECT_CONTROL_VERBS or any(c.dep_ == "nsubj:pass" for c in head.children)
+    if token.dep_ == "advcl" and token.tag_ == "VBG":
+        # "struck a camp, killing 20 people": a gerund's adverbial is done by the clause's subject;
+        # "stepped back from mediating" is not done, "prompting a protest from London" not by it
+        return _case(token) in DONE_GERUND_MARKS and token.lemma_.lower() not in CAUSING_VERBS | PREPOSITION_GERUNDS \
+            and not any(c.dep_.startswith("nsubj") or c.dep_ == "expl" for c in token.children)
     return token.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in token.children)
+
+
+DONE_GERUND_MARKS = {None, "after", "before", "while", "by", "when", "upon", "on", "in", "since"}
+PREPOSITION_GERUNDS = {"follow", "include", "regard", "concern", "accord", "exclude"}  # "following the takeover"
+CAUSING_VERBS = {"prompt", "spark", "trigger", "provoke", "draw", "cause", "lead", "force", "invite", "drive"}
 
 
 # Adjectives whose infinitive or gerund is done by their subject.

@@ -29,6 +29,7 @@ from dyad.language import sentences
 MAX_TRIES = 3  # verbs tried per line: each try is a parse of the line
 MAX_LINE_TOKENS = 60  # headlines are far shorter; a sentence longer than this is rarely misread so
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+CLAUSE_DEPS = {"ccomp", "parataxis", "advcl", "conj"}
 _OPENING_WORDS = {"the", "a", "an", "of", "in", "on", "at", "for", "with", "by", "from", "into", "over", "and", "or"}
 
 
@@ -45,7 +46,9 @@ def reread_headlines(doc: Doc, nlp: Language, lexicon: Lexicon) -> None:
         elif _prose_without_finite_verb(sent):
             tries = [(token, token.text, "has") for token in _participle_candidates(sent)]
         else:
-            continue  # a line with a verb of its own ("quake-struck" is none)
+            # "Israeli warplanes struck/VBN a camp ..., officials said": the clause's verb
+            # read as a reduced relative on its subject, though it has an object of its own
+            tries = [(token, token.text, "has") for token in _participles_with_objects(sent)]
         for token, plain, auxiliary in tries[:MAX_TRIES]:
             if _reread(doc, sent, token, plain, auxiliary, nlp):
                 break
@@ -69,6 +72,16 @@ def _participle_candidates(sent: Span) -> list[Token]:
     return [t for t in sent if t.tag_ == "VBN" and t.pos_ == "VERB" and t.text.islower()
             and (t.dep_ in {"acl", "amod"} and t.head.i < t.i and t.head.pos_ in {"NOUN", "PROPN"}
                  or any(c.dep_ == "nsubj" and c.i < t.i for c in t.children))]
+
+
+def _participles_with_objects(sent: Span) -> list[Token]:
+    """Participles hung on a noun before them that take a direct object: a
+    reduced relative is passive and has none ("troops stationed in Syria"),
+    a past tense misread as one has ("guardsmen fired/VBN pellets")."""
+    return [t for t in sent if t.tag_ == "VBN" and t.pos_ == "VERB" and t.dep_ in {"acl", "amod"}
+            and t.head.i < t.i and t.head.pos_ in {"NOUN", "PROPN"} and t.text.islower()
+            and any(c.dep_ == "obj" for c in t.children)
+            and not any(c.dep_ in {"aux", "aux:pass"} for c in t.children)]
 
 
 def _hyphenated(token: Token) -> bool:
@@ -113,7 +126,9 @@ def _reread(doc: Doc, sent: Span, verb: Token, plain: str, auxiliary: str, nlp: 
         old_of_new.append(token.i)
     read = nlp(Doc(nlp.vocab, words=words, spaces=spaces))
     new_verb = read[old_of_new.index(verb.i)]
-    if new_verb.dep_ != "ROOT" or new_verb.pos_ != "VERB" or len(list(read.sents)) != 1 \
+    # a prose clause may head a report or a subordinate clause; a headline's verb heads the line
+    heads_enough = new_verb.dep_ == "ROOT" or auxiliary == "has" and new_verb.dep_ in CLAUSE_DEPS
+    if not heads_enough or new_verb.pos_ != "VERB" or len(list(read.sents)) != 1 \
             or not any(c.dep_.startswith("nsubj") and c.i < new_verb.i for c in new_verb.children):
         return False
     tag = "VB" if infinitive else "VBD" if auxiliary == "has" else \
