@@ -363,6 +363,7 @@ def _role_words(name: str) -> bool:
     return sector_for(name.lower()) is not None
 
 
+_INTENDING = {"plan", "intend", "aim", "hope", "expect", "want", "prepare", "wish", "mean"}
 _REPORTING = {"say", "report", "tell", "state", "add", "confirm", "announce", "note", "write", "quote"}
 # "denied that officers had beaten ...": the act denied is the clause's (and so negated)
 _DENYING = {"deny", "dismiss", "reject", "refute"}
@@ -382,6 +383,9 @@ def _main_verb(sent: Span):
             return reported[0]
         if verb.dep_ in {"ccomp", "parataxis"} and verb.head.pos_ in {"VERB", "ADJ"}:
             return verb.head  # the report hung on what it reports ("advanced" read as an adjective)
+    if verb is not None and verb.lemma_.lower() in _INTENDING:
+        # "Norway plans to channel aid": the act intended, whose status comes from the intent
+        return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), verb)
     return verb
 
 

@@ -67,3 +67,13 @@ def test_a_reduced_relative_without_an_object_is_left_alone(coder):
     before = _parse(doc)
     reread_headlines(doc, coder.nlp, coder.lexicon)
     assert _parse(doc) == before
+
+
+def test_a_past_tense_read_as_the_next_nouns_modifier_is_read_as_the_verb(coder):
+    """"derided/VBN" read as the modifier of "Slovakia's language law": no finite
+    verb in a sentence that ends like prose, so it is tried as the verb."""
+    doc = coder.nlp("Vienna's foreign minister derided Slovakia's language law as discriminatory against ethnic Austrians.")
+    reread_headlines(doc, coder.nlp, coder.lexicon)
+    verb = doc[4]
+    assert verb.text == "derided" and verb.dep_ == "ROOT" and verb.pos_ == "VERB"
+    assert [c.text for c in verb.children if c.dep_ == "nsubj"] == ["minister"]

@@ -11,7 +11,7 @@ from dyad.config import Settings
 from dyad.events.arguments import DONE_TOGETHER, Roles, Trigger
 from dyad.events.lexicon import TriggerSpec
 from dyad.events.mentions import Mention
-from dyad.pipeline import Coder, _actor_pairs
+from dyad.pipeline import Coder, _actor_pairs, _main_verb
 from dyad.records import Actor, Article
 
 PUBLISHED = "2021-07-05"  # a Monday
@@ -2103,6 +2103,27 @@ def test_pipeline_a_gerund_after_the_clause_is_done_by_its_subject_not_its_objec
 
 def test_pipeline_what_an_earthquake_strikes_is_no_attack(coder):
     assert find(code(coder, "A powerful earthquake struck eastern Turkey on Monday."), "ASSAULT") is None
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Romania's ruling coalition plans to vote against the opposition's budget motion.", "REJECT"),
+        ("Tunisia's labour union plans to serve the government with a strike notice on Monday.", "THREATEN"),
+    ],
+    ids=["vote-against", "strike-notice"],
+)
+def test_pipeline_plans_read_as_a_noun_still_make_the_act_planned(coder, text, event_type):
+    """"plans/NNS to vote": the sentence has no finite verb; read again, "plans" is its verb."""
+    event = find(code(coder, text), event_type)
+    assert event is not None and event.source is not None and event.status == "planned"
+
+
+@pytest.mark.parametrize("verb", ["The Swedish government plans", "Sweden intends", "Sweden is expected"])
+def test_pipeline_the_main_verb_of_an_intention_is_the_act_intended(coder, verb):
+    """The sentence model's guess hangs on the act intended, not on "plans"."""
+    doc = coder.nlp(f"{verb} to channel 200 million crowns through UNICEF to children in Yemen.")
+    assert _main_verb(next(iter(doc.sents))).text == "channel"
 
 
 def test_pipeline_a_crowd_of_someone_is_those_people(coder):

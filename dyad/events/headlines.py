@@ -12,8 +12,14 @@ names "and"), and where that parse makes the word the root verb with a subject
 before it, its tree, tags and lemmas replace the first parse's. A prose
 sentence with no finite verb whose verb the parse read as a participle ("the
 union called/VBN for talks", a reduced relative on "union") is parsed again
-the same way with "has" before it. The words put in are not kept: the line's
-status still comes from its own words.
+the same way with "has" before it, as is one whose past tense the parse hung
+on the next noun ("the navy blamed/VBN Pakistani boats", "the bank lent/NN
+Estonia ...") and one whose "plans" it read as a noun ("Norway plans/NNS to
+channel ..."; with "will" before "plan"). In any sentence, a participle hung on
+the noun before it that has an object of its own ("warplanes struck/VBN a camp
+..., officials said") is read again with "has": a reduced relative is passive
+and takes no object. The words put in are not kept: the line's status still
+comes from its own words.
 """
 
 from __future__ import annotations
@@ -45,6 +51,8 @@ def reread_headlines(doc: Doc, nlp: Language, lexicon: Lexicon) -> None:
             tries = [(token, plain, "will") for token, plain in _verb_candidates(sent, lexicon)]
         elif _prose_without_finite_verb(sent):
             tries = [(token, token.text, "has") for token in _participle_candidates(sent)]
+            tries += [(token, token.text, "has") for token in _past_tenses_before_objects(sent, lexicon)]
+            tries += [(token, token.lemma_.lower(), "will") for token in _plans_read_as_nouns(sent)]
         else:
             # "Israeli warplanes struck/VBN a camp ..., officials said": the clause's verb
             # read as a reduced relative on its subject, though it has an object of its own
@@ -72,6 +80,35 @@ def _participle_candidates(sent: Span) -> list[Token]:
     return [t for t in sent if t.tag_ == "VBN" and t.pos_ == "VERB" and t.text.islower()
             and (t.dep_ in {"acl", "amod"} and t.head.i < t.i and t.head.pos_ in {"NOUN", "PROPN"}
                  or any(c.dep_ == "nsubj" and c.i < t.i for c in t.children))]
+
+
+def _past_tenses_before_objects(sent: Span, lexicon: Lexicon) -> list[Token]:
+    """"The coast guard blamed/VBN Chinese vessels", "the bank lent/NN Montenegro
+    ...": a past tense right after a noun, read as the next noun's modifier;
+    a participle, or an adjective or noun whose word the lexicon knows as a
+    verb's past."""
+    found = []
+    for token in sent[1:]:
+        before = token.doc[token.i - 1]
+        if not token.text.isalpha() or not token.text.islower() or before.pos_ not in {"NOUN", "PROPN"} \
+                or token.dep_ not in {"amod", "compound", "nmod", "ROOT"}:
+            continue
+        if token.tag_ == "VBN" and token.head.i > token.i or token.tag_ in {"JJ", "NN"} and _past_of_a_verb(token, lexicon):
+            found.append(token)
+    return found
+
+
+def _past_of_a_verb(token: Token, lexicon: Lexicon) -> bool:
+    """"blamed", "froze", "lent": a word the lexicon knows as a verb, in a form not its plain one."""
+    return any(lemma != token.lower_ and (lemma in lexicon.verbs or lexicon.phrasal_for(lemma))
+               for lemma in lemma_candidates(token)) and not token.lower_.endswith(("s", "ing"))
+
+
+def _plans_read_as_nouns(sent: Span) -> list[Token]:
+    """"Norway plans/NNS to channel ...": the verb of intent read as a noun before its infinitive."""
+    doc = sent.doc
+    return [t for t in sent if t.lemma_.lower() == "plan" and t.pos_ == "NOUN" and t.i + 1 < sent.end
+            and doc[t.i + 1].lower_ == "to" and t.i > sent.start and doc[t.i - 1].pos_ in {"NOUN", "PROPN"}]
 
 
 def _participles_with_objects(sent: Span) -> list[Token]:
