@@ -77,3 +77,25 @@ def test_a_past_tense_read_as_the_next_nouns_modifier_is_read_as_the_verb(coder)
     verb = doc[4]
     assert verb.text == "derided" and verb.dep_ == "ROOT" and verb.pos_ == "VERB"
     assert [c.text for c in verb.children if c.dep_ == "nsubj"] == ["minister"]
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Rebels in Darfur are set to free two Egyptian truck drivers this week.", "free"),
+        ("The gunmen did not free the kidnapped teachers by Friday.", "free"),
+    ],
+    ids=["set-to-free", "did-not-free"],
+)
+def test_free_read_as_an_adjective_before_its_object_is_read_as_a_verb(coder, text, word):
+    doc = coder.nlp(text)
+    reread_headlines(doc, coder.nlp, coder.lexicon)
+    token = next(t for t in doc if t.text == word)
+    assert (token.pos_, token.lemma_) == ("VERB", "free")
+
+
+def test_free_and_fair_elections_stay_an_adjective(coder):
+    doc = coder.nlp("The opposition is committed to free and fair elections.")
+    before = _parse(doc)
+    reread_headlines(doc, coder.nlp, coder.lexicon)
+    assert _parse(doc) == before

@@ -2126,6 +2126,12 @@ def test_pipeline_the_main_verb_of_an_intention_is_the_act_intended(coder, verb)
     assert _main_verb(next(iter(doc.sents))).text == "channel"
 
 
+def test_pipeline_set_to_free_hostages_is_a_planned_release(coder):
+    event = find(code(coder, "Rebels in Darfur are set to free two Egyptian truck drivers this week."), "RETREAT")
+    assert event is not None and event.status == "planned" and event.target is not None
+    assert (event.mode, event.target.country) == ("release", "EGY")
+
+
 def test_pipeline_a_crowd_of_someone_is_those_people(coder):
     event = find(code(coder, "Thousands of farmers marched through Nairobi."), "PROTEST")
     assert event is not None and event.source.sector == "AGR"

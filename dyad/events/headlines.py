@@ -18,8 +18,9 @@ Estonia ...") and one whose "plans" it read as a noun ("Norway plans/NNS to
 channel ..."; with "will" before "plan"). In any sentence, a participle hung on
 the noun before it that has an object of its own ("warplanes struck/VBN a camp
 ..., officials said") is read again with "has": a reduced relative is passive
-and takes no object. The words put in are not kept: the line's status still
-comes from its own words.
+and takes no object. "free" read as an adjective before its object ("set to
+free/JJ two detainees") is parsed again with "release" in its place. The words
+put in are not kept: the line's status still comes from its own words.
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ def reread_headlines(doc: Doc, nlp: Language, lexicon: Lexicon) -> None:
         for token, plain, auxiliary in tries[:MAX_TRIES]:
             if _reread(doc, sent, token, plain, auxiliary, nlp):
                 break
+        for token in _verbs_read_as_adjectives(sent):
+            _reread_with_stand_in(doc, sent, token, nlp)
 
 
 
@@ -171,6 +174,33 @@ def _reread(doc: Doc, sent: Span, verb: Token, plain: str, auxiliary: str, nlp: 
     tag = "VB" if infinitive else "VBD" if auxiliary == "has" else \
         "VBZ" if verb.lower_ != plain and verb.lower_.endswith("s") else "VBP"
     _take_parse(doc, sent, verb, tag, plain if auxiliary == "will" else new_verb.lemma_, infinitive, read, old_of_new)
+    return True
+
+
+# Verbs the tagger often reads as their adjective ("set to free/JJ two detainees"), each
+# with a verb of the same sense that it does not, read in its place for the parse only.
+STAND_INS = {"free": "release"}
+_BEFORE_A_VERB = {"to", "not", "n't", "will", "would", "could", "can", "may", "might", "must", "should", "did", "and"}
+# "free elections", "free and fair", "free trade": the adjective indeed
+_ADJECTIVE_USES = {"election", "elections", "trade", "speech", "press", "market", "markets", "movement", "zone",
+                   "and", ",", "of", "from", "will", "access", "media", "passage", "rein", "hand", "flow", "world"}
+
+
+def _verbs_read_as_adjectives(sent: Span) -> list[Token]:
+    doc = sent.doc
+    return [t for t in sent if t.lower_ in STAND_INS and t.pos_ == "ADJ" and t.i > sent.start and t.i + 1 < sent.end
+            and doc[t.i - 1].lower_ in _BEFORE_A_VERB and doc[t.i + 1].lower_ not in _ADJECTIVE_USES
+            and doc[t.i + 1].pos_ in {"DET", "NUM", "PRON", "ADJ", "ADV", "NOUN", "PROPN", "VERB"}]
+
+
+def _reread_with_stand_in(doc: Doc, sent: Span, word: Token, nlp: Language) -> bool:
+    """Parse the sentence with the stand-in verb in the word's place; where it is
+    read as a verb, the sentence takes that tree, the word keeping its own lemma."""
+    words = [STAND_INS[t.lower_] if t.i == word.i else t.text for t in sent]
+    read = nlp(Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in sent]))
+    if read[word.i - sent.start].pos_ != "VERB" or len(list(read.sents)) != 1:
+        return False
+    _take_parse(doc, sent, word, "VB", word.lower_, False, read, list(range(sent.start, sent.end)))
     return True
 
 
