@@ -2132,6 +2132,12 @@ def test_pipeline_set_to_free_hostages_is_a_planned_release(coder):
     assert (event.mode, event.target.country) == ("release", "EGY")
 
 
+def test_pipeline_a_group_from_two_states_whose_first_name_is_read_as_a_modifier(coder):
+    """"Saudi/amod Arabia": the first word of a state's name hung on the rest as its modifier."""
+    event = find(code(coder, "Warships from Saudi Arabia and Oman held joint exercises in the Arabian Sea."), "COOPERATE")
+    assert event is not None and {event.source.country, event.target.country} == {"SAU", "OMN"}
+
+
 def test_pipeline_a_crowd_of_someone_is_those_people(coder):
     event = find(code(coder, "Thousands of farmers marched through Nairobi."), "PROTEST")
     assert event is not None and event.source.sector == "AGR"

@@ -1038,7 +1038,9 @@ def _state_of(token: Token, state: DocumentActors) -> tuple[str, str] | None:
     """The state a proper noun names, by Dyad's tables or the user's dictionaries."""
     if token.pos_ != "PROPN":
         return None
-    first = min([t.i for t in token.children if t.dep_ in {"flat", "compound"}] + [token.i])
+    # "Saudi/amod Arabia": a name's first word may be read as its modifier
+    first = min([t.i for t in token.children if t.dep_ in {"flat", "compound"} or t.dep_ == "amod" and t.tag_ == "NNP"]
+                + [token.i])
     last = max([t.i for t in token.children if t.dep_ == "flat"] + [token.i])
     text = token.doc[first : last + 1].text
     knowledge = state.knowledge
