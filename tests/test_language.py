@@ -210,6 +210,13 @@ def test_gazetteer_marks_known_places_people_and_organisations(nlp):
     assert {("William Ruto", "PER"), ("Nairobi", "LOC"), ("Johannesburg", "LOC"), ("African Union", "ORG")} <= found
 
 
+def test_gazetteer_marks_organisations_by_their_initials_but_not_lower_case_words(nlp):
+    doc = nlp("Zambia seeks IMF bailout as WHO warns of cholera, and who can say why.")
+    found = {(ent.text, ent.label_) for ent in doc.ents}
+    assert {("IMF", "ORG"), ("WHO", "ORG")} <= found
+    assert not any(ent.text == "who" for ent in doc.ents)
+
+
 def test_gazetteer_leaves_pipelines_with_other_labels_alone():
     import spacy
 

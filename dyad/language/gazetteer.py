@@ -35,8 +35,9 @@ NATURAL_FEATURES = {"Lake", "Mount", "River", "Gulf"}
 def gazetteer_patterns() -> tuple[dict, ...]:
     places = sorted(_country_names() | _city_names())
     people = sorted(people_index().people)
-    organisations = sorted(row["name"] for _, row in read_table(
-        DATA_DIR / "organisations.tsv", ("name", "aliases", "country", "sector", "wikidata")))
+    rows = [row for _, row in read_table(DATA_DIR / "organisations.tsv", ("name", "aliases", "country", "sector", "wikidata"))]
+    # names, and the initials news writes alone ("seeks IMF bailout", which the NER often misses)
+    organisations = sorted({row["name"] for row in rows} | {a for row in rows for a in row["aliases"].split("|") if _initials(a)})
     # "Lake Victoria", "Mount Kenya", "Lake Chad": a lake or a mountain named like a city or a
     # state is neither; the longer match wins over the name inside it
     features = [{"label": "LOC", "pattern": [{"ORTH": {"IN": sorted(NATURAL_FEATURES)}}, {"IS_TITLE": True}]}]
@@ -46,6 +47,12 @@ def gazetteer_patterns() -> tuple[dict, ...]:
         + [{"label": "PER", "pattern": name} for name in people]
         + [{"label": "ORG", "pattern": name} for name in organisations]
     )
+
+
+def _initials(alias: str) -> bool:
+    """"IMF", "U.N.", "G-7": capitals (with dots or a hyphen), at least three letters or "UN"/"EU"-like pairs."""
+    letters = alias.replace(".", "").replace("-", "")
+    return letters.isalnum() and letters.upper() == letters and any(c.isalpha() for c in letters) and len(letters) >= 2
 
 
 def _country_names() -> set[str]:
