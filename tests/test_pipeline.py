@@ -2138,6 +2138,20 @@ def test_pipeline_a_group_from_two_states_whose_first_name_is_read_as_a_modifier
     assert event is not None and {event.source.country, event.target.country} == {"SAU", "OMN"}
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Egypt criticised the killing of protesters by Sudanese security forces.", "SDN"),
+        ("Jordan voiced strong condemnation of an attack by Israeli settlers on a Palestinian village.", "ISR"),
+    ],
+    ids=["verb", "noun"],
+)
+def test_pipeline_what_is_condemned_is_aimed_at_its_author(coder, text, expected):
+    """The act judged was done by the "by" phrase: that is whom the accusation is aimed at."""
+    event = find(code(coder, text), "ACCUSE")
+    assert event is not None and event.target is not None and event.target.country == expected
+
+
 def test_pipeline_a_crowd_of_someone_is_those_people(coder):
     event = find(code(coder, "Thousands of farmers marched through Nairobi."), "PROTEST")
     assert event is not None and event.source.sector == "AGR"

@@ -737,6 +737,8 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
         targets[:] = sides  # "the envoy shuttled between Colombo and Kilinochchi": the sides are whom he goes between
     elif sides:
         sources[:], targets[:] = sides, []
+    if trigger.spec.event_type in JUDGED_TYPES:
+        targets[:] = _author_of_the_act_judged(trigger, mentions) or targets
     from_parse = bool(sources)
     passive = any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in trigger.head.children)
     # Stand-ins only for a verb that heads its own clause: a noun ("the
@@ -775,6 +777,24 @@ NATURAL_DISASTERS = {
     "earthquake", "quake", "flood", "storm", "cyclone", "hurricane", "typhoon", "drought", "landslide", "tsunami",
     "wildfire", "avalanche", "eruption", "tornado", "mudslide", "aftershock", "disease", "epidemic", "outbreak",
 }
+
+
+# Types whose act is a judgement of another's act: that act's author is whom it is aimed at.
+JUDGED_TYPES = {"ACCUSE", "SUPPORT", "REJECT"}
+
+
+def _author_of_the_act_judged(trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
+    """"condemned the killing of protesters by Sudanese forces", "voiced condemnation
+    of an attack by settlers", "welcomed the decision by Iran": the one by whom
+    the act judged was done, not those it was done to."""
+    head = trigger.head
+    if head.pos_ == "VERB":
+        judged = [c for c in head.children if c.dep_ == "obj" and c.pos_ == "NOUN"]
+    else:
+        judged = [c for c in head.children if c.dep_ == "nmod" and _case(c) == "of" and c.pos_ == "NOUN"]
+    agents = [c for noun in judged for c in noun.children if c.dep_ == "nmod" and _case(c) == "by"]
+    found = [m for m in mentions for agent in agents if m.root == agent.i and m.kind != "place"]
+    return _with_conjuncts(found, mentions, trigger) if found else []
 
 
 def _first_of_a_pair_read_as_head(trigger: Trigger, mentions: list[Mention], sources: list[Mention]) -> list[Mention]:
