@@ -2152,6 +2152,23 @@ def test_pipeline_what_is_condemned_is_aimed_at_its_author(coder, text, expected
     assert event is not None and event.target is not None and event.target.country == expected
 
 
+@pytest.mark.parametrize(
+    "text, event_type, expected",
+    [
+        ("Kenya's interior ministry denied reports that it had deported two Ugandan journalists.", "COERCE",
+         ("KEN", "UGA")),
+        ("Chad's army denied claims that it had shelled a Sudanese border village.", "ASSAULT", ("TCD", "SDN")),
+    ],
+    ids=["denied-read-as-modifier", "content-clause-on-a-noun"],
+)
+def test_pipeline_an_act_denied_in_a_clause_on_reports_or_claims(coder, text, event_type, expected):
+    """"denied/VBN reports that it had deported": the main verb read as the modifier of
+    its object is read again; "claims that it had shelled" is a clause of its own."""
+    event = find(code(coder, text), event_type)
+    assert event is not None and event.status == "negated"
+    assert (event.source.country, event.target.country) == expected
+
+
 def test_pipeline_a_crowd_of_someone_is_those_people(coder):
     event = find(code(coder, "Thousands of farmers marched through Nairobi."), "PROTEST")
     assert event is not None and event.source.sector == "AGR"

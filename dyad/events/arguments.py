@@ -1001,8 +1001,12 @@ def _second_object(token: Token, given: Token) -> bool:
 def _finite(verb: Token) -> bool:
     """A finite verb heads a clause of its own, whatever the parse hung it on:
     a past, present, or a participle the parse hung on a sentence-root noun
-    ("Fiji's opposition party strongly objected to ...", tagged VBN)."""
-    return verb.tag_ in {"VBD", "VBZ", "VBP"} or verb.lower_ in PAST_NOT_PARTICIPLE or _root_noun_misread(verb)
+    ("Fiji's opposition party strongly objected to ...", tagged VBN), or one
+    with "that" and a finite auxiliary ("claims that it had shelled", the content
+    of "claims"; a relative clause has no "that" for its mark)."""
+    return verb.tag_ in {"VBD", "VBZ", "VBP"} or verb.lower_ in PAST_NOT_PARTICIPLE or _root_noun_misread(verb) \
+        or any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) \
+        and any(c.dep_ in {"aux", "aux:pass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in verb.children)
 
 
 # Irregular past tenses that are never participles ("spoke", not "spoken"): whatever

@@ -15,7 +15,9 @@ union called/VBN for talks", a reduced relative on "union") is parsed again
 the same way with "has" before it, as is one whose past tense the parse hung
 on the next noun ("the navy blamed/VBN Pakistani boats", "the bank lent/NN
 Estonia ...") and one whose "plans" it read as a noun ("Norway plans/NNS to
-channel ..."; with "will" before "plan"). In any sentence, a participle hung on
+channel ..."; with "will" before "plan"), and so is a past tense hung on the
+next noun in a sentence whose root is a noun ("Ghana's ministry denied/VBN
+reports that it had ..."). In any sentence, a participle hung on
 the noun before it that has an object of its own ("warplanes struck/VBN a camp
 ..., officials said") is read again with "has": a reduced relative is passive
 and takes no object. "free" read as an adjective before its object ("set to
@@ -58,6 +60,10 @@ def reread_headlines(doc: Doc, nlp: Language, lexicon: Lexicon) -> None:
             # "Israeli warplanes struck/VBN a camp ..., officials said": the clause's verb
             # read as a reduced relative on its subject, though it has an object of its own
             tries = [(token, token.text, "has") for token in _participles_with_objects(sent)]
+            if sent.root.pos_ in {"NOUN", "PROPN"} and _ends_like_prose(sent):
+                # "Ghana's foreign ministry denied/VBN reports that it had ...": a noun at the
+                # root of a sentence, the main verb read as the modifier of its object
+                tries += [(token, token.text, "has") for token in _past_tenses_before_objects(sent, lexicon)]
         for token, plain, auxiliary in tries[:MAX_TRIES]:
             if _reread(doc, sent, token, plain, auxiliary, nlp):
                 break
@@ -72,8 +78,12 @@ def _prose_without_finite_verb(sent: Span) -> bool:
     Minsk"), a sentence may not."""
     if sent.root.pos_ in {"VERB", "AUX"}:
         return False  # most sentences: asked first, as every sentence with a verb is asked this
+    return _ends_like_prose(sent) and not any(t.tag_ in FINITE_TAGS for t in sent)
+
+
+def _ends_like_prose(sent: Span) -> bool:
     last = next((t for t in reversed(sent) if t.text not in {'"', "”", "'", "’", ")"}), None)
-    return last is not None and last.text in {".", "!", "?"} and not any(t.tag_ in FINITE_TAGS for t in sent)
+    return last is not None and last.text in {".", "!", "?"}
 
 
 def _participle_candidates(sent: Span) -> list[Token]:
