@@ -383,8 +383,9 @@ def _main_verb(sent: Span):
             return reported[0]
         if verb.dep_ in {"ccomp", "parataxis"} and verb.head.pos_ in {"VERB", "ADJ"}:
             return verb.head  # the report hung on what it reports ("advanced" read as an adjective)
-    if verb is not None and verb.lemma_.lower() in _INTENDING:
-        # "Norway plans to channel aid": the act intended, whose status comes from the intent
+    if verb is not None and verb.lemma_.lower() in _INTENDING | _DENYING:
+        # "Norway plans to channel aid", "Azerbaijan denied concentrating artillery": the act
+        # intended or denied, whose status comes from the verb above it
         return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), verb)
     return verb
 

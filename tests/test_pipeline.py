@@ -2119,6 +2119,11 @@ def test_pipeline_plans_read_as_a_noun_still_make_the_act_planned(coder, text, e
     assert event is not None and event.source is not None and event.status == "planned"
 
 
+def test_pipeline_the_main_verb_of_a_denial_is_the_act_denied(coder):
+    doc = coder.nlp("Serbia denied stationing howitzers near the border with Kosovo.")
+    assert _main_verb(next(iter(doc.sents))).text == "stationing"
+
+
 @pytest.mark.parametrize("verb", ["The Swedish government plans", "Sweden intends", "Sweden is expected"])
 def test_pipeline_the_main_verb_of_an_intention_is_the_act_intended(coder, verb):
     """The sentence model's guess hangs on the act intended, not on "plans"."""
