@@ -2174,6 +2174,19 @@ def test_pipeline_an_act_denied_in_a_clause_on_reports_or_claims(coder, text, ev
     assert (event.source.country, event.target.country) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sri Lankan and Indian navies held joint drills off Trincomalee.", {"LKA", "IND"}),
+        ("South African and Mozambican police staged coordinated raids on rhino horn dealers.", {"ZAF", "MOZ"}),
+    ],
+    ids=["first", "first-of-two"],
+)
+def test_pipeline_a_two_word_demonym_is_one_side_of_a_coordinated_group(coder, text, expected):
+    event = find(code(coder, text), "COOPERATE")
+    assert event is not None and {event.source.country, event.target.country} == expected
+
+
 def test_pipeline_a_crowd_of_someone_is_those_people(coder):
     event = find(code(coder, "Thousands of farmers marched through Nairobi."), "PROTEST")
     assert event is not None and event.source.sector == "AGR"

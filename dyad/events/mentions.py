@@ -744,10 +744,10 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
     states = _coordinated_demonyms(token, start, knowledge)
     if len(states) >= 2:
         # "Turkish and Iraqi security chiefs", "Israeli and Hamas negotiators": one group per side
-        rest = token.doc[states[-1][0].i + 1 : token.i + 1].text
+        rest = token.doc[states[-1][0].end : token.i + 1].text
         actors = tuple(Actor(text, f"{word.text} {rest}", code, side_sector or sector, None)
                        for word, code, side_sector in states)
-        start = min(start, states[0][0].i)
+        start = min(start, states[0][0].start)
         return Mention(start, token.i + 1, token.i, actors, "group")
     return Mention(start, token.i + 1, token.i, (Actor(text, name, country, sector, None),), "group")
 
@@ -908,24 +908,45 @@ def _located_in(token: Token, knowledge: ActorKnowledge, of_whom: bool = False) 
     return None
 
 
-def _coordinated_demonyms(token: Token, start: int, knowledge: ActorKnowledge) -> list[tuple[Token, str, str | None]]:
+def _coordinated_demonyms(token: Token, start: int, knowledge: ActorKnowledge) -> list[tuple[Span, str, str | None]]:
     """Demonyms joined by "and" or commas before a role noun ("Turkish and
-    Iraqi security chiefs", "Cambodian and Thai officers"), read off the words
-    since the parse attaches them in many ways; [] unless two or more sides.
-    A known organisation among them is a side of its own, with its sector
-    ("Israeli and Hamas negotiators")."""
+    Iraqi security chiefs", "South African and Mozambican police"), read off
+    the words since the parse attaches them in many ways; [] unless two or
+    more sides. A known organisation among them is a side of its own, with its
+    sector ("Israeli and Hamas negotiators")."""
     doc = token.doc
-    states = [side for t in doc[start : token.i] if (side := _side_word(t, knowledge))]
-    first = states[0][0].i if states else start
-    while first >= 2 and doc[first - 1].lower_ in _COORDINATORS and _side_word(doc[first - 2], knowledge):
-        first -= 2
-        states.insert(0, _side_word(doc[first], knowledge))
-    between = doc[states[0][0].i : states[-1][0].i] if states else []
+    states = _sides_in(doc[start : token.i], knowledge)
+    first = states[0][0].start if states else start
+    while first >= 2 and doc[first - 1].lower_ in _COORDINATORS:
+        before = _sides_in(doc[max(0, first - 3) : first - 1], knowledge)
+        if not before or before[-1][0].end != first - 1:
+            break
+        states.insert(0, before[-1])
+        first = before[-1][0].start
+    between = doc[states[0][0].start : states[-1][0].start] if states else []
     if len({(code, sector) for _, code, sector in states}) < 2 or not any(t.lower_ in _COORDINATORS for t in between):
         return []
     if not any(sector is None for _, _, sector in states):
         return []  # "Hamas and Hezbollah fighters": the parse's own conjuncts already name them
     return states
+
+
+def _sides_in(words: Span, knowledge: ActorKnowledge) -> list[tuple[Span, str, str | None]]:
+    """The sides a run of words names, each as (its words, code, sector); a
+    two-word demonym ("South African", "Sri Lankan") is one side."""
+    doc, sides, i = words.doc, [], words.start
+    while i < words.end:
+        pair = doc[i : i + 2]
+        code = knowledge.demonym(pair.text) if i + 1 < words.end and all(t.text[:1].isupper() for t in pair) else None
+        if code:
+            sides.append((pair, code, None))
+            i += 2
+            continue
+        side = _side_word(doc[i], knowledge)
+        if side:
+            sides.append((doc[i : i + 1], side[1], side[2]))
+        i += 1
+    return sides
 
 
 def _side_word(token: Token, knowledge: ActorKnowledge) -> tuple[Token, str, str | None] | None:
