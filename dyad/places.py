@@ -11,14 +11,16 @@ Sources, in the order a name is tried:
 4. US states (without coordinates);
 5. other states' first-level regions from pycountry's ISO 3166-2 subdivisions
    (provinces, states, regions, departments, governorates: "Cabo Delgado", "Zamfara",
-   "Manipur", "Nord-Kivu" also as "North Kivu"), without coordinates; a name that
-   several states use ("Punjab", "Central") or that is a plain word ("Unity", "Lakes")
-   is left out;
+   "Manipur", "Nord-Kivu" also as "North Kivu", "Guangdong Sheng" also as "Guangdong",
+   "Michoacán de Ocampo" as "Michoacán"), without coordinates; a name that several
+   states use ("Punjab", "Central") or that is a plain word ("Unity", "Lakes") is
+   left out;
 6. the cities' other Latin-script names ("Kiev" -> Kyiv, "Al Quds" -> Jerusalem), for
    cities of 100,000 people or more.
 
 "the", a possessive, and "province of X" / "X province" (region, governorate, district,
-oblast, city) are tolerated. Names must be capitalised, as places are: "Nice", not "nice".
+oblast, city, state) are tolerated; with such a word, a region of another state than the
+town of that name wins ("Samar province" is the Philippines', not Ukraine's Samar). Names must be capitalised, as places are: "Nice", not "nice".
 The gazetteer is built on first use (under a second) and shared; nothing loads at import.
 """
 
@@ -43,7 +45,7 @@ MIN_ALTERNATE_POPULATION = 100_000
 _AFFIX = re.compile(
     r"^(?:(?:province|region|governorate|district|city|state|oblast|county|town|village)\s+of\s+)?"
     r"(?P<name>.+?)"
-    r"(?:\s+(?:province|region|governorate|district|city|oblast|county|area|town|village))?$",
+    r"(?:\s+(?:province|region|governorate|district|city|oblast|county|area|town|village|state))?$",
     re.IGNORECASE,
 )
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z' .-]+$")
@@ -97,14 +99,17 @@ class Gazetteer:
     def lookup(self, text: str) -> Place | None:
         """The place ``text`` names, or None: "Moscow" -> Place(RUS, 55.75, 37.62)."""
         written = surface(text)
-        for candidate in _candidates(written):
-            for tier in self._tiers:
-                site = tier.get(candidate)
-                if site is not None:
-                    return Place(text=text, name=site.name, country=site.country, lat=site.lat, lon=site.lon)
+        for number, candidate in enumerate(_candidates(written)):
+            site = next((found for tier in self._tiers if (found := tier.get(candidate)) is not None), None)
+            region = self._tiers[REGION_TIER].get(candidate) if number > 0 else None
+            if region is not None and (site is None or site.country != region.country):
+                site = region  # "Samar province": the Philippine region, not a Ukrainian town so named
+            if site is not None:
+                return Place(text=text, name=site.name, country=site.country, lat=site.lat, lon=site.lon)
         return None
 
 
+REGION_TIER = 4  # the place of _regions in Gazetteer.build's tiers
 REGION_TYPES = {"Province", "State", "Region", "Department", "Governorate", "Prefecture", "Administrative region",
                 "Autonomous region", "Autonomous province", "Autonomous republic", "Autonomous community", "Oblast",
                 "Land"}
@@ -124,15 +129,26 @@ MIN_REGION_NAME = 5  # letters: "Gao", "Shan", "Chin", "Yap", "Lara" are also su
 _FRENCH_COMPASS = {"Nord-": "North ", "Sud-": "South "}
 
 
+_OFFICIAL_SUFFIX = re.compile(r"\s+(?:Sheng|Zizhiqu|Shi)$|\s+de\s+(?:Ocampo|Zaragoza|Ignacio de la Llave)$")
+
+
+def _short_region_name(name: str) -> str:
+    """The name news uses for a region whose ISO name carries an official suffix:
+    "Guangdong Sheng" -> "Guangdong", "Michoacán de Ocampo" -> "Michoacán"."""
+    return _OFFICIAL_SUFFIX.sub("", name)
+
+
 def _regions(iso3: dict[str, str]) -> Forms:
     """First-level regions of states (see the module docstring), each under the one
     state that has it; "Nord-Kivu" is also "North Kivu"."""
     owners: dict[str, set[str]] = {}
     left_out = PLAIN_WORD_REGIONS | NAME_LIKE_REGIONS
     for region in pycountry.subdivisions:
-        if region.type in REGION_TYPES and region.country_code != "US" and len(region.name) >= MIN_REGION_NAME \
-                and region.name.lower() not in left_out:
-            owners.setdefault(region.name, set()).add(iso3.get(region.country_code, ""))
+        if region.type not in REGION_TYPES or region.country_code == "US":
+            continue
+        for name in {region.name, _short_region_name(region.name)}:
+            if len(name) >= MIN_REGION_NAME and name.lower() not in left_out:
+                owners.setdefault(name, set()).add(iso3.get(region.country_code, ""))
     forms = Forms()
     for name, countries in sorted(owners.items()):
         if len(countries) != 1 or "" in countries:

@@ -91,6 +91,16 @@ def test_place_regions_of_states_from_iso_3166_2(name, country):
     assert (place.country if place else None) == country
 
 
+@pytest.mark.parametrize("name, country", [
+    ("Guangdong", "CHN"), ("Sichuan province", "CHN"),  # ISO: "Guangdong Sheng"
+    ("Michoacán", "MEX"), ("Coahuila", "MEX"),  # ISO: "Michoacán de Ocampo"
+    ("Zamfara State", "NGA"), ("Rakhine State", "MMR"),
+    ("Samar province", "PHL"),  # the region, not a Ukrainian town of that name
+])
+def test_place_regions_by_the_names_news_uses(name, country):
+    assert lookup_place(name).country == country
+
+
 @pytest.mark.parametrize("name, country", [("Catalonia", "ESP"), ("Tuscany", "ITA"), ("Mindanao", "PHL")])
 def test_place_regions_known_by_their_english_names(name, country):
     assert lookup_place(name).country == country
