@@ -2187,6 +2187,17 @@ def test_pipeline_a_two_word_demonym_is_one_side_of_a_coordinated_group(coder, t
     assert event is not None and {event.source.country, event.target.country} == expected
 
 
+@pytest.mark.parametrize("verb", ["beat", "kicked and punched"])
+def test_pipeline_blows_are_an_assault(coder, verb):
+    event = find(code(coder, f"Soldiers {verb} Tigrayan detainees in Mekelle, witnesses said."), "ASSAULT")
+    assert event is not None and event.mode == "beat" and event.target is not None
+
+
+@pytest.mark.parametrize("text", ["Ruto beat Odinga in the presidential runoff.", "Ghana beat Nigeria 2-1 in the final."])
+def test_pipeline_a_contest_won_is_no_assault(coder, text):
+    assert find(code(coder, text), "ASSAULT") is None
+
+
 def test_pipeline_a_crowd_of_someone_is_those_people(coder):
     event = find(code(coder, "Thousands of farmers marched through Nairobi."), "PROTEST")
     assert event is not None and event.source.sector == "AGR"

@@ -96,6 +96,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             spec = _dispersal_sense(token, spec)
         if token.pos_ == "VERB" and spec.lemma == "strike" and _downing_tools(token):
             spec = TriggerSpec(spec.lemma, None, "VERB", "PROTEST", "strike", "act")
+        if spec.mode == "beat" and _contest_won(token):
+            continue  # "Ruto beat Odinga in the runoff", "whipped votes": winning, not violence
         if spec.lemma == "call" and _names_something(token):
             continue  # "called Russia a key player": naming, not a call
         if spec.lemma in TRANSITIVE_ONLY and not any(c.dep_ in OBJECT_DEPS for c in token.children):
@@ -452,6 +454,22 @@ def _denies_a_fact(verb: Token) -> bool:
     """"denied that inmates had stopped eating", "denied carrying out pushbacks":
     a clause is denied, not a request refused."""
     return any(c.dep_ in {"ccomp", "xcomp", "csubj"} or c.dep_ == "obj" and c.pos_ == "VERB" for c in verb.children)
+
+
+# Words of a contest or a count, in which "beat", "whip" or "club" is no blow.
+CONTEST_WORDS = {
+    "election", "vote", "poll", "race", "runoff", "run-off", "primary", "ballot", "contest", "match", "final",
+    "tournament", "game", "championship", "cup", "league", "deadline", "expectation", "forecast", "estimate",
+    "record", "odds", "rival", "opponent", "challenger", "incumbent", "seat", "together", "support", "inflation",
+}
+
+
+def _contest_won(verb: Token) -> bool:
+    """"beat her rival in the runoff", "whipped up support", "clubbed together":
+    the verb tells of a contest won or a count, not of blows."""
+    near = [t for c in verb.children for t in c.subtree] + [t for t in verb.sent if t.dep_ == "ROOT"]
+    return any(t.lemma_.lower() in CONTEST_WORDS or t.lower_ in CONTEST_WORDS for t in near) \
+        or any(c.dep_ == "compound:prt" and c.lower_ == "up" for c in verb.children)
 
 
 def _names_something(verb: Token) -> bool:
