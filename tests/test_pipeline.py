@@ -2198,6 +2198,13 @@ def test_pipeline_a_contest_won_is_no_assault(coder, text):
     assert find(code(coder, text), "ASSAULT") is None
 
 
+def test_pipeline_a_passive_the_tagger_took_for_an_adjective_keeps_its_agent(coder):
+    """"were tortured/JJ ... by military intelligence officers": the agent acts, the subject suffers."""
+    text = "Jailed Sudanese journalists were tortured with electric shocks by military intelligence officers in Khartoum."
+    event = find(code(coder, text), "ASSAULT")
+    assert event is not None and (event.source.sector, event.target.sector) == ("SPY", "JRN")
+
+
 def test_pipeline_a_crowd_of_someone_is_those_people(coder):
     event = find(code(coder, "Thousands of farmers marched through Nairobi."), "PROTEST")
     assert event is not None and event.source.sector == "AGR"

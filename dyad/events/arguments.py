@@ -73,7 +73,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
                 break
     for token in sent:
         # the lexicon first: most words are in neither table, and the checks below cost more
-        table = lexicon.verbs if token.pos_ == "VERB" else lexicon.nouns if token.pos_ == "NOUN" else None
+        table = lexicon.verbs if token.pos_ == "VERB" or _passive_adjective(token) else \
+            lexicon.nouns if token.pos_ == "NOUN" else None
         spec = _entry(table, token) if table is not None else None
         if spec is None:
             continue
@@ -124,6 +125,13 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         triggers = _headline_verbs(sent, lexicon)
     triggers = _without_repressed_protests(_without_requested_acts(_without_protest_topics(triggers)))
     return sorted((_as_expulsion(_as_threat(t, lexicon)) for t in triggers), key=lambda t: t.head.i)
+
+
+def _passive_adjective(token: Token) -> bool:
+    """"were tortured/JJ by Turkish police": a participle the tagger called an
+    adjective, given away by the agent it names."""
+    return token.pos_ == "ADJ" and token.lower_.endswith("ed") and any(
+        c.dep_ == "obl:agent" or c.dep_ == "obl" and _case(c) == "by" for c in token.children)
 
 
 def _words_present(sent: Span) -> set[str]:
@@ -704,6 +712,8 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
                 targets.append(mention)
             continue
         dep, case = link
+        if dep == "nsubj" and trigger.head.pos_ == "ADJ":
+            dep = "nsubj:pass"  # "activists were tortured/JJ by police": a passive the tagger took for an adjective
         if dep == "nsubj:pass" and (_active(trigger.head) or _unaccusative_journey(trigger) or _forces_sent(trigger, mention)
                                     or trigger.head.lower_ in READINESS_WORDS):
             dep = "nsubj"  # "forces have been helping": a progressive read as a passive; "it was prepared to"
