@@ -2205,6 +2205,11 @@ def test_pipeline_a_passive_the_tagger_took_for_an_adjective_keeps_its_agent(cod
     assert event is not None and (event.source.sector, event.target.sector) == ("SPY", "JRN")
 
 
+def test_pipeline_ordering_peacekeepers_out_of_the_country_is_an_expulsion(coder):
+    event = find(code(coder, "Mali ordered the UN peacekeepers out of the country on Friday."), "SANCTION")
+    assert event is not None and event.mode == "expel" and event.target.country == "UNO"
+
+
 def test_pipeline_a_crowd_of_someone_is_those_people(coder):
     event = find(code(coder, "Thousands of farmers marched through Nairobi."), "PROTEST")
     assert event is not None and event.source.sector == "AGR"

@@ -646,7 +646,8 @@ def _so_called(token: Token) -> bool:
 # Prepositions that complete a phrasal trigger even when words come between
 # ("left on Monday for Kyiv"); particles like "in" or "against" do not, as
 # "gave aid in Gaza" and "protested in Paris against" are no phrasal acts.
-PREPOSITION_COMPLEMENTS = {"for"}
+PREPOSITION_COMPLEMENTS = {"for"}  # "left on Monday for Kyiv"
+ORDERED_OUT = "out"  # "ordered peacekeepers out of the country": "out" heads "of the country"
 REASON_CASES = {"over", "amid", "despite", "after", "because"}
 OVER_PARTICLE_VERBS = {"hand", "turn", "take", "give", "sign", "pass", "win"}  # "handed over rifles"
 
@@ -673,7 +674,8 @@ def _complement(verb: Token, lemma: str) -> Token | None:
             continue
         if lemma in lemma_candidates(child):
             return child
-        if lemma in PREPOSITION_COMPLEMENTS and child.dep_ == "obl" and _case(child) == lemma and child.i > verb.i:
+        prepositional = lemma in PREPOSITION_COMPLEMENTS or lemma == ORDERED_OUT and verb.lemma_.lower() == "order"
+        if prepositional and child.dep_ == "obl" and _case(child) == lemma and child.i > verb.i:
             return next(c for c in child.children if c.lower_ == lemma)  # "left on Monday for Kyiv"
         if child.dep_ in OBJECT_DEPS | {"obl"}:
             for grandchild in child.children:
