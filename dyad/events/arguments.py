@@ -361,15 +361,18 @@ def _intergovernmental(token: Token) -> bool:
 
 
 DIPLOMAT_NOUNS = {"ambassador", "envoy", "diplomat", "attaché", "attache", "chargé", "charge", "consul", "representative"}
+# Missions a state hosts, whose expulsion the PLOVER manual files with diplomats' (SANCTION expel)
+HOSTED_MISSIONS = {"peacekeeper", "observer", "inspector", "monitor", "mission", "agency", "ngo", "charity"}
 _EXPULSION = TriggerSpec("expel", None, "VERB", "SANCTION", "expel", "act")
 
 
 def _as_expulsion(trigger: Trigger) -> Trigger:
-    """"ordered the military attaché to leave", "orders French ambassador out":
-    an order given to a diplomat is an expulsion (SANCTION), not a demand."""
+    """"ordered the military attaché to leave", "orders French ambassador out",
+    "ordered UN peacekeepers out of the country": an order given to a diplomat or
+    a foreign mission is an expulsion (SANCTION), not a demand."""
     if trigger.spec.event_type not in {"REQUEST", "COERCE"} or trigger.head.lemma_.lower() not in {"order", "tell"}:
         return trigger  # (COERCE: "ordered ... to leave", an expulsion of whoever it is)
-    if any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in DIPLOMAT_NOUNS for c in trigger.head.children):
+    if any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in DIPLOMAT_NOUNS | HOSTED_MISSIONS for c in trigger.head.children):
         return replace(trigger, spec=_EXPULSION)
     return trigger
 
