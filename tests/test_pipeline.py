@@ -2210,6 +2210,13 @@ def test_pipeline_ordering_peacekeepers_out_of_the_country_is_an_expulsion(coder
     assert event is not None and event.mode == "expel" and event.target.country == "UNO"
 
 
+def test_pipeline_a_gerund_clause_happened_where_its_governor_did(coder):
+    """", wounding nine people": the wounded are placed where the drone hit, not in the attacker's state."""
+    events = code(coder, "A Russian drone hit an apartment block in Odesa overnight, wounding nine people.")
+    wounded = [e for e in events if e.event_type == "ASSAULT" and e.target and e.target.name == "nine people"]
+    assert wounded and wounded[0].target.country == "UKR"
+
+
 def test_pipeline_a_crowd_of_someone_is_those_people(coder):
     event = find(code(coder, "Thousands of farmers marched through Nairobi."), "PROTEST")
     assert event is not None and event.source.sector == "AGR"

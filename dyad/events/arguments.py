@@ -794,11 +794,25 @@ def assign_roles(trigger: Trigger, mentions: list[Mention]) -> Roles:
         others = [m for m in mentions if not source_names & {a.name for a in m.actors} and m.root not in told]
         targets = _nearest(trigger, others, before=False, exclude=sources)
     places = places or _places_of_object(trigger, mentions)
+    governed = [] if places else _places_of_governor(trigger, mentions)
     if not targets and trigger.spec.frame == "act":
-        targets = _owner_of_object(trigger, mentions, sources) or _home_ground(places, sources)
+        # the people of the governor's place are what an attack or aid lands on, not a court's ruling
+        ground = places or (governed if trigger.spec.event_type in LANDS_ON_PLACE else [])
+        targets = _owner_of_object(trigger, mentions, sources) or _home_ground(ground, sources)
     # once the stand-in sources are known
     targets = [_host_of_own_mission(m, sources, mentions, trigger) or m for m in targets]
-    return Roles(tuple(sources), tuple(targets), tuple(places), from_parse)
+    return Roles(tuple(sources), tuple(targets), tuple(places or governed), from_parse)
+
+
+def _places_of_governor(trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
+    """"dropped a bomb on a district of Kharkiv, wounding 25 people": a clause that
+    shares its governor's subject happened where the governor's act did."""
+    head = trigger.head
+    if head.dep_ not in {"advcl", "conj"} or not _shares_subject(head):
+        return []
+    governor, own = head.head, set(range(head.left_edge.i, head.right_edge.i + 1))
+    inside = set(range(governor.left_edge.i, governor.right_edge.i + 1)) - own
+    return [m for m in mentions if m.kind in {"place", "capital"} and m.root in inside and m.root > governor.i]
 
 
 def _done_by_nature(verb: Token) -> bool:
