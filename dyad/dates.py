@@ -12,7 +12,8 @@ Resolution rules (the publication date is "pub"):
 - Weekdays ("said Monday", "on Tuesday", "Monday's call", "late Monday") are the most
   recent such day on or before pub (pub's own weekday is pub itself), or the next one on
   or after pub when the clause speaks of the future ("will meet on Wednesday", "is heading
-  to Moscow on Monday"). "last Friday" is strictly before pub, "next Friday" strictly
+  to Moscow on Monday"); the future of a clause the date's own clause opens is not its
+  own ("warned Taipei on Friday that it would retaliate" is a past Friday). "last Friday" is strictly before pub, "next Friday" strictly
   after, "this Friday" and "Friday this week" fall in pub's Monday-to-Sunday week.
 - A month without a year ("in September") is the latest such month up to pub's month; a
   month and day ("on June 13") the latest that is at most about two months (61 days) after
@@ -190,6 +191,7 @@ _BOUNDARY = re.compile(r"[,;:()\u2014\u2013\"“”]|\s-\s")
 _SUBORDINATE = re.compile(
     r"(?i)\b(?:since|after|before|when|whenever|while|until|till|once|following|which|who|"
     r"whose|whom|where|although|though|because)\b")
+_CLAUSE_OPENER = re.compile(r"(?i)\b(?:that|if|unless|whether)\b")
 _DATE_AFTER_WEEKDAY = re.compile(r",?\s+(?:" + _MONTH_ANY + r"\s+[0-3]?\d(?!\d)|[0-3]?\d\s+"
                                  + _MONTH_ANY.replace("?P<mon>", "?:") + ")")
 _PUBLISHED = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d)(?:[T ].*)?)?)?")
@@ -263,7 +265,9 @@ def _is_future(text: str, start: int, end: int) -> bool:
     if _REPORTED.search(text, max(0, start - 40), start):
         return False
     lo, hi = _clause(text, start, end)
-    return bool(_FUTURE.search(text, lo, start) or _FUTURE.search(text, end, hi))
+    # "warned Cambodia on Monday that it would cut aid": the future of a clause it opens is not its own
+    opened = _CLAUSE_OPENER.search(text, end, hi)
+    return bool(_FUTURE.search(text, lo, start) or _FUTURE.search(text, end, opened.start() if opened else hi))
 
 
 def _previous_word(text: str, start: int) -> str:
