@@ -2222,6 +2222,12 @@ def test_pipeline_a_people_without_a_state_is_placed_where_it_acts(coder):
     assert event is not None and (event.source.country, event.source.sector) == ("SYR", "CVL")
 
 
+def test_pipeline_officials_of_many_states_meeting_is_a_multilateral_meeting(coder):
+    event = find(code(coder, "Health ministers from more than 30 countries will meet in Nairobi next month."), "CONSULT")
+    assert event is not None and event.source.country == "IGO" and event.target is None
+    assert (event.mode, event.status) == ("multilateral", "planned")
+
+
 def test_pipeline_a_crowd_of_someone_is_those_people(coder):
     event = find(code(coder, "Thousands of farmers marched through Nairobi."), "PROTEST")
     assert event is not None and event.source.sector == "AGR"

@@ -736,6 +736,8 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
         if any(c.lower_ == "the" for c in token.lefts):
             # "the Russian president": the person named before with that role, found in reading order
             return Mention(start, token.i + 1, token.i, (Actor(text, "", country, sector, None),), "title")
+    if country is None and sector is not None and _of_many_states(token):
+        country = "IGO"  # "environment ministers from nearly 200 countries": no one state's
     if sector is None and country is None:
         return None  # "workers", "bombers": someone, but nobody we can place
     name = _strip_article(text)
@@ -761,6 +763,15 @@ def _group_mention(token: Token, state: DocumentActors) -> Mention | None:
 
 
 _COORDINATORS = {"and", "or", ",", "&"}
+
+
+_MANY_STATES = {"country", "nation", "state", "government"}
+
+
+def _of_many_states(token: Token) -> bool:
+    """A role "of 40 countries", "from nearly 200 nations", "of the Gulf states"."""
+    return any(c.dep_ == "nmod" and case_of(c) in {"of", "from"} and c.lemma_.lower() in _MANY_STATES
+               and c.tag_ == "NNS" for c in token.children)
 
 
 def _demonym_joined_on(token: Token, knowledge: ActorKnowledge) -> bool:
