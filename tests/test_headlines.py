@@ -99,3 +99,13 @@ def test_free_and_fair_elections_stay_an_adjective(coder):
     before = _parse(doc)
     reread_headlines(doc, coder.nlp, coder.lexicon)
     assert _parse(doc) == before
+
+
+def test_a_headline_infinitive_hung_on_its_subject_is_read_as_the_verb(coder):
+    """"Gabonese opposition to sit out legislative vote": "sit" an infinitive on "opposition"."""
+    doc = coder.nlp("Gabonese opposition to sit out legislative vote")
+    reread_headlines(doc, coder.nlp, coder.lexicon)
+    verb = doc[3]
+    assert (verb.text, verb.dep_, verb.pos_, verb.tag_) == ("sit", "ROOT", "VERB", "VB")
+    assert [c.text for c in verb.children if c.dep_ == "nsubj"] == ["opposition"]
+    assert (doc[2].text, doc[2].tag_) == ("to", "TO")

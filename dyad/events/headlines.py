@@ -21,8 +21,10 @@ reports that it had ..."). In any sentence, a participle hung on
 the noun before it that has an object of its own ("warplanes struck/VBN a camp
 ..., officials said") is read again with "has": a reduced relative is passive
 and takes no object. "free" read as an adjective before its object ("set to
-free/JJ two detainees") is parsed again with "release" in its place. The words
-put in are not kept: the line's status still comes from its own words.
+free/JJ two detainees") is parsed again with "release" in its place. A
+headline with no finite verb whose "to" infinitive the parse hung on its
+subject ("Gabonese opposition to sit out vote") is read with "will" for "to".
+The words put in are not kept: the line's status still comes from its own words.
 """
 
 from __future__ import annotations
@@ -52,6 +54,9 @@ def reread_headlines(doc: Doc, nlp: Language, lexicon: Lexicon) -> None:
             continue  # no headline: a list of words, a table's row
         if not any(t.pos_ in {"VERB", "AUX"} and not (_hyphenated(t) and t.dep_ in {"amod", "compound"}) for t in sent):
             tries = [(token, plain, "will") for token, plain in _verb_candidates(sent, lexicon)]
+        elif not _ends_like_prose(sent) and not any(t.tag_ in FINITE_TAGS for t in sent):
+            # "Kenyan lecturers to issue strike notice": the headline's infinitive hung on its subject
+            tries = [(token, token.lower_, "will") for token in _headline_infinitives(sent)]
         elif _prose_without_finite_verb(sent):
             tries = [(token, token.text, "has") for token in _participle_candidates(sent)]
             tries += [(token, token.text, "has") for token in _past_tenses_before_objects(sent, lexicon)]
@@ -122,6 +127,13 @@ def _plans_read_as_nouns(sent: Span) -> list[Token]:
     doc = sent.doc
     return [t for t in sent if t.lemma_.lower() == "plan" and t.pos_ == "NOUN" and t.i + 1 < sent.end
             and doc[t.i + 1].lower_ == "to" and t.i > sent.start and doc[t.i - 1].pos_ in {"NOUN", "PROPN"}]
+
+
+def _headline_infinitives(sent: Span) -> list[Token]:
+    """"Uruguayan dockers to announce ...": a "to" infinitive hung on the line's root noun."""
+    doc = sent.doc
+    return [t for t in sent if t.tag_ == "VB" and t.i > sent.start and doc[t.i - 1].lower_ == "to"
+            and t.head == sent.root and sent.root.pos_ in {"NOUN", "PROPN"} and sent.root.i < t.i]
 
 
 def _participles_with_objects(sent: Span) -> list[Token]:
