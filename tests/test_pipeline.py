@@ -2228,6 +2228,12 @@ def test_pipeline_officials_of_many_states_meeting_is_a_multilateral_meeting(cod
     assert (event.mode, event.status) == ("multilateral", "planned")
 
 
+def test_pipeline_a_headline_infinitive_on_a_participle_subject_is_planned(coder):
+    """"SADC set/VBN to give ...": no finite verb; "give" hung on the participle is read with "will"."""
+    event = find(code(coder, "SADC set to give Madagascar junta deadline to restore civilian rule"), "THREATEN")
+    assert event is not None and event.status == "planned" and event.source.country == "IGO"
+
+
 def test_pipeline_a_crowd_of_someone_is_those_people(coder):
     event = find(code(coder, "Thousands of farmers marched through Nairobi."), "PROTEST")
     assert event is not None and event.source.sector == "AGR"

@@ -53,7 +53,9 @@ def reread_headlines(doc: Doc, nlp: Language, lexicon: Lexicon) -> None:
         if len(sent) > MAX_LINE_TOKENS:
             continue  # no headline: a list of words, a table's row
         if not any(t.pos_ in {"VERB", "AUX"} and not (_hyphenated(t) and t.dep_ in {"amod", "compound"}) for t in sent):
-            tries = [(token, plain, "will") for token, plain in _verb_candidates(sent, lexicon)]
+            # "Yemen's warring parties to hold talks": the word after "to" first
+            candidates = sorted(_verb_candidates(sent, lexicon), key=lambda c: c[0].doc[c[0].i - 1].lower_ != "to")
+            tries = [(token, plain, "will") for token, plain in candidates]
         elif not _ends_like_prose(sent) and not any(t.tag_ in FINITE_TAGS for t in sent):
             # "Kenyan lecturers to issue strike notice": the headline's infinitive hung on its subject
             tries = [(token, token.lower_, "will") for token in _headline_infinitives(sent)]
@@ -130,10 +132,11 @@ def _plans_read_as_nouns(sent: Span) -> list[Token]:
 
 
 def _headline_infinitives(sent: Span) -> list[Token]:
-    """"Uruguayan dockers to announce ...": a "to" infinitive hung on the line's root noun."""
+    """"Uruguayan dockers to announce ...", "warring parties to hold talks": a "to"
+    infinitive hung on a noun before it, in a line with no finite verb."""
     doc = sent.doc
     return [t for t in sent if t.tag_ == "VB" and t.i > sent.start and doc[t.i - 1].lower_ == "to"
-            and t.head == sent.root and sent.root.pos_ in {"NOUN", "PROPN"} and sent.root.i < t.i]
+            and t.head.pos_ in {"NOUN", "PROPN"} and t.head.i < t.i]
 
 
 def _participles_with_objects(sent: Span) -> list[Token]:
