@@ -2234,6 +2234,12 @@ def test_pipeline_a_headline_infinitive_on_a_participle_subject_is_planned(coder
     assert event is not None and event.status == "planned" and event.source.country == "IGO"
 
 
+def test_pipeline_a_headline_verb_read_as_a_noun_before_an_infinitive_of_purpose_is_the_verb(coder):
+    """"police deploy/NN CRPF units to ring ...": the line's verb is "deploy", done now; "to ring" its purpose."""
+    event = find(code(coder, "Indian police deploy CRPF units to ring Srinagar assembly"), "MOBILIZE")
+    assert event is not None and event.status == "happened" and event.source.sector == "COP"
+
+
 def test_pipeline_a_crowd_of_someone_is_those_people(coder):
     event = find(code(coder, "Thousands of farmers marched through Nairobi."), "PROTEST")
     assert event is not None and event.source.sector == "AGR"

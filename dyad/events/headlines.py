@@ -58,7 +58,13 @@ def reread_headlines(doc: Doc, nlp: Language, lexicon: Lexicon) -> None:
             tries = [(token, plain, "will") for token, plain in candidates]
         elif not _ends_like_prose(sent) and not any(t.tag_ in FINITE_TAGS for t in sent):
             # "Kenyan lecturers to issue strike notice": the headline's infinitive hung on its subject
-            tries = [(token, token.lower_, "will") for token in _headline_infinitives(sent)]
+            infinitives = _headline_infinitives(sent)
+            # "Sri Lankan police deploy/NN units to ring parliament": a verb read as a noun before
+            # the infinitive is the line's own, the infinitive its purpose
+            misread = [(token, plain, "will") for token, plain in _verb_candidates(sent, lexicon)
+                       # not the noun right before "to": "Abu Dhabi fund to finance" names the infinitive's subject
+                       if infinitives and token.i < infinitives[0].i - 2 and token.pos_ == "NOUN"]
+            tries = misread + [(token, token.lower_, "will") for token in infinitives]
         elif _prose_without_finite_verb(sent):
             tries = [(token, token.text, "has") for token in _participle_candidates(sent)]
             tries += [(token, token.text, "has") for token in _past_tenses_before_objects(sent, lexicon)]
