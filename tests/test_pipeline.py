@@ -2240,6 +2240,12 @@ def test_pipeline_a_headline_verb_read_as_a_noun_before_an_infinitive_of_purpose
     assert event is not None and event.status == "happened" and event.source.sector == "COP"
 
 
+def test_pipeline_set_to_before_an_act_the_parse_misread_is_still_planned(coder):
+    """"Hungary set to veto ...": "veto" read as a noun's modifier, "set" as a present verb."""
+    event = find(code(coder, "Hungary set to veto Ukraine's bid to join EU energy fund"), "REJECT")
+    assert event is not None and event.status == "planned"
+
+
 def test_pipeline_a_crowd_of_someone_is_those_people(coder):
     event = find(code(coder, "Thousands of farmers marched through Nairobi."), "PROTEST")
     assert event is not None and event.source.sector == "AGR"

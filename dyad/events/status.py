@@ -29,7 +29,8 @@ def event_status(trigger: Token) -> str:
     "deny", "fail" it is negated; an object shares its verb's tense and polarity."""
     if _is_negated(trigger) or _not_yet(trigger) or _stopped_short(trigger) or _denied_report(trigger):
         return NEGATED
-    if _is_future(trigger) or _conditional(trigger) or _demanded(trigger) or _warned_against(trigger):
+    if _is_future(trigger) or _conditional(trigger) or _demanded(trigger) or _warned_against(trigger) \
+            or _set_to(trigger):
         return PLANNED
     for link, head in _governors(trigger):
         lemma = head.lemma_.lower()
@@ -40,6 +41,16 @@ def event_status(trigger: Token) -> str:
         if link == "obj" and lemma in _PLANNING_OBJECT_HEADS:
             return PLANNED  # "plans more drone attacks", "are preparing joint manoeuvres"
     return HAPPENED
+
+
+_SCHEDULED_WORDS = {"set", "due", "poised", "slated", "scheduled", "expected"}
+
+
+def _set_to(trigger: Token) -> bool:
+    """"Hungary set to veto ...", "is due to sign": the words right before the act
+    schedule it, however the parse hung them (headlines drop "is")."""
+    doc = trigger.doc
+    return trigger.i >= 2 and doc[trigger.i - 1].lower_ == "to" and doc[trigger.i - 2].lower_ in _SCHEDULED_WORDS
 
 
 _WARNING_HEADS = {"warn", "caution", "advise"}
