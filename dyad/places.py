@@ -20,7 +20,8 @@ Sources, in the order a name is tried:
 
 "the", a possessive, and "province of X" / "X province" (region, governorate, district,
 oblast, city, state) are tolerated; with such a word, a region of another state than the
-town of that name wins ("Samar province" is the Philippines', not Ukraine's Samar). Names must be capitalised, as places are: "Nice", not "nice".
+town of that name wins ("Samar province" is the Philippines', not Ukraine's Samar).
+Names must be capitalised, as places are: "Nice", not "nice".
 The gazetteer is built on first use (under a second) and shared; nothing loads at import.
 """
 
@@ -62,10 +63,11 @@ class _Site:
 class Gazetteer:
     """Place names -> sites, in tiers tried in order (see the module docstring)."""
 
-    def __init__(self, countries: CountryIndex, tiers: list[Forms]):
+    def __init__(self, countries: CountryIndex, tiers: list[Forms], regions: Forms):
         self._countries = countries
         self._tiers = tiers
         self._landmarks = tiers[0]  # Dyad's own table, tried first
+        self._regions = regions  # one of the tiers, asked first after "province", "state" and the like
 
     @classmethod
     def build(cls, path: Path = PLACES_PATH, countries: CountryIndex | None = None,
@@ -88,7 +90,8 @@ class Gazetteer:
                         alternates.add(alt, site, plain=True)
         for state in cache.get_us_states().values():
             states.add(state["name"], _Site(state["name"], "USA", None, None))
-        return cls(countries, [landmarks, _CountryForms(countries), main, states, _regions(iso3), alternates])
+        regions = _regions(iso3)
+        return cls(countries, [landmarks, _CountryForms(countries), main, states, regions, alternates], regions)
 
     def landmark(self, text: str) -> Place | None:
         """The place ``text`` names in Dyad's own table of regions and landmarks only:
@@ -101,7 +104,7 @@ class Gazetteer:
         written = surface(text)
         for number, candidate in enumerate(_candidates(written)):
             site = next((found for tier in self._tiers if (found := tier.get(candidate)) is not None), None)
-            region = self._tiers[REGION_TIER].get(candidate) if number > 0 else None
+            region = self._regions.get(candidate) if number > 0 else None
             if region is not None and (site is None or site.country != region.country):
                 site = region  # "Samar province": the Philippine region, not a Ukrainian town so named
             if site is not None:
@@ -109,7 +112,6 @@ class Gazetteer:
         return None
 
 
-REGION_TIER = 4  # the place of _regions in Gazetteer.build's tiers
 REGION_TYPES = {"Province", "State", "Region", "Department", "Governorate", "Prefecture", "Administrative region",
                 "Autonomous region", "Autonomous province", "Autonomous republic", "Autonomous community", "Oblast",
                 "Land"}

